@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs every Debian package inlet's build, tests and benchmarks need, and the npm test peers.
+# Safe to run any number of times: it installs only what is missing.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  build-essential cmake ninja-build pkg-config ccache
+  # libraries (found in the top-level CMakeLists.txt)
+  zlib1g-dev libzstd-dev libsnappy-dev libssl-dev libsqlite3-dev libsimdjson-dev libfmt-dev
+  libedit-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev time
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+# Node.js runs the DuckDB oracle; a machine that already has node and npm (from any source) keeps
+# them, since Debian's npm package conflicts with other Node.js builds.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# DuckDB, the test oracle that reads back what inlet writes (never committed, pinned by the lock).
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ ! -d "$here/test/oracle/node_modules/@duckdb/node-api" ]; then
+  (cd "$here/test/oracle" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "inlet/result.h"
+#include "formats/row_error.h"
+#include "fs/file_system.h"
+#include "types/column.h"
+#include "types/schema.h"
+
+namespace inlet {
+
+/// A source file as a reader sees it.
+struct SourceFile {
+  std::shared_ptr<FileSystem> fs;
+  FileInfo info;
+  /// How messages name the file (the user's URI or path).
+  std::string display_name;
+};
+
+/// Format options after validation: keys lower-case, values as written (unquoted).
+using FormatOptions = std::map<std::string, std::string>;
+
+/// One option a format accepts: its name, what it means and its default, for validation
+/// messages and docs.
+struct OptionSpec {
+  std::string name;
+  std::string description;
+  std::string default_value;
+};
+
+/// What a reader is asked to produce.
+struct ReadRequest {
+  /// The table's schema: batches come out with exactly these columns, in this order. Source
+  /// columns are matched to fields by name (ASCII case-insensitive) when the source has names;
+  /// fields the source lacks are filled with their DEFAULT or NULL.
+  SchemaPtr target_schema;
+  FormatOptions options;
+  /// Rows per batch (the memory bound of a load is a few batches per thread).
+  int64_t batch_rows = 16 * 1024;
+  /// Where bad rows go; the sink decides whether the load goes on.
+  RowErrorSink* error_sink = nullptr;
+};
+
+/// Streams the rows of one file as batches. Not thread safe; one per file and thread.
+class FormatReader {
+ public:
+  virtual ~FormatReader() = default;
+  /// The next batch, or nullptr at the end of the file.
+  virtual Result<RecordBatchPtr> Next() = 0;
+  /// Rows read from the file so far, rejected ones included.
+  virtual int64_t rows_parsed() const = 0;
+  /// Bytes consumed from the source (compressed bytes when compressed).
+  virtual int64_t bytes_read() const = 0;
+};
+
+/// A file format plug-in: its name, extensions and options, schema inference and a reader.
+/// Registered explicitly in RegisterBuiltinFormats (formats/registry.cc). Thread safe.
+class FileFormat {
+ public:
+  virtual ~FileFormat() = default;
+  /// Upper-case name used in SQL: "CSV", "PARQUET".
+  virtual std::string name() const = 0;
+  /// Lower-case extensions without the dot that imply this format ("csv", "tsv").
+  virtual std::vector<std::string> extensions() const = 0;
+  virtual std::vector<OptionSpec> options() const = 0;
+  /// Validates option values (keys are already known to be valid names).
+  virtual Status ValidateOptions(const FormatOptions& options) const = 0;
+  /// Infers column names and types from the file (a sample of it for text formats).
+  virtual Result<Schema> InferSchema(const SourceFile& file, const FormatOptions& options) = 0;
+  virtual Result<std::unique_ptr<FormatReader>> OpenReader(const SourceFile& file,
+                                                           const ReadRequest& request) = 0;
+};
+
+/// For each target field, the index of the source column with the same name (ASCII
+/// case-insensitive), or -1. InvalidData when no field matches at all, or when a source names a
+/// column twice, naming the file.
+Result<std::vector<int>> MatchColumnsByName(const std::vector<std::string>& source_names,
+                                            const Schema& target, const std::string& file_name);
+
+}  // namespace inlet

@@ -1,0 +1,564 @@
+#include "types/cast.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "common/string_util.h"
+
+namespace inlet {
+
+namespace {
+
+constexpr int64_t kMicrosPerSecond = 1000000;
+constexpr int64_t kMicrosPerDay = 86400 * kMicrosPerSecond;
+
+int128_t Pow10(int n) {
+  int128_t r = 1;
+  for (int i = 0; i < n; ++i) r *= 10;
+  return r;
+}
+
+bool ParseBool(std::string_view s, bool* out) {
+  static const char* kTrue[] = {"true", "t", "yes", "y", "on", "1"};
+  static const char* kFalse[] = {"false", "f", "no", "n", "off", "0"};
+  for (const char* t : kTrue) {
+    if (EqualsIgnoreCase(s, t)) return *out = true, true;
+  }
+  for (const char* f : kFalse) {
+    if (EqualsIgnoreCase(s, f)) return *out = false, true;
+  }
+  return false;
+}
+
+bool ParseInt64(std::string_view s, int64_t* out) {
+  if (!s.empty() && s[0] == '+') s.remove_prefix(1);
+  if (s.empty()) return false;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+bool ParseDouble(std::string_view s, double* out) {
+  if (!s.empty() && s[0] == '+') s.remove_prefix(1);
+  if (s.empty()) return false;
+  std::string_view body = s[0] == '-' ? s.substr(1) : s;
+  if (EqualsIgnoreCase(body, "inf") || EqualsIgnoreCase(body, "infinity")) {
+    *out = s[0] == '-' ? -std::numeric_limits<double>::infinity()
+                       : std::numeric_limits<double>::infinity();
+    return true;
+  }
+  if (EqualsIgnoreCase(body, "nan")) {
+    *out = std::numeric_limits<double>::quiet_NaN();
+    return true;
+  }
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  // Out-of-range magnitudes are an error rather than a silent infinity or zero.
+  return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+// Parses a decimal literal into an unscaled value of `scale` digits, rounding half away from
+// zero; `error` is set to a reason when it fails.
+bool ParseDecimal(std::string_view s, int precision, int scale, int128_t* out,
+                  std::string* error) {
+  bool negative = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  int64_t exponent = 0;
+  size_t e = s.find_first_of("eE");
+  if (e != std::string_view::npos) {
+    if (!ParseInt64(s.substr(e + 1), &exponent) || exponent > 100 || exponent < -100) {
+      *error = "invalid DECIMAL value";
+      return false;
+    }
+    s = s.substr(0, e);
+  }
+  std::string digits;
+  int64_t fraction_digits = 0;
+  bool seen_point = false;
+  for (char c : s) {
+    if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+      if (seen_point) ++fraction_digits;
+    } else {
+      *error = "invalid DECIMAL value";
+      return false;
+    }
+  }
+  if (digits.empty()) {
+    *error = "invalid DECIMAL value";
+    return false;
+  }
+  // value = digits * 10^(exponent - fraction_digits); we want value * 10^scale.
+  int64_t shift = exponent - fraction_digits + scale;
+  size_t first = digits.find_first_not_of('0');
+  if (first == std::string::npos) {
+    *out = 0;
+    return true;
+  }
+  digits = digits.substr(first);
+  int128_t result = 0;
+  bool round_up = false;
+  int64_t keep = static_cast<int64_t>(digits.size()) + std::min<int64_t>(shift, 0);
+  if (keep < 0) keep = 0;
+  if (keep + std::max<int64_t>(shift, 0) > precision) {
+    *error = "value out of range for DECIMAL(" + std::to_string(precision) + "," +
+             std::to_string(scale) + ")";
+    return false;
+  }
+  for (int64_t i = 0; i < keep; ++i) result = result * 10 + (digits[i] - '0');
+  if (keep < static_cast<int64_t>(digits.size())) round_up = digits[keep] >= '5';
+  for (int64_t i = 0; i < shift; ++i) result *= 10;
+  if (round_up) {
+    result += 1;
+    if (result >= Pow10(precision)) {
+      *error = "value out of range for DECIMAL(" + std::to_string(precision) + "," +
+               std::to_string(scale) + ")";
+      return false;
+    }
+  }
+  *out = negative ? -result : result;
+  return true;
+}
+
+// Returns the number of code points, or -1 when `s` is not valid UTF-8.
+int64_t Utf8Length(std::string_view s) {
+  int64_t count = 0;
+  size_t i = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  while (i < s.size()) {
+    unsigned char c = p[i];
+    int len;
+    uint32_t cp;
+    if (c < 0x80) {
+      ++i;
+      ++count;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return -1;
+    }
+    if (i + len > s.size()) return -1;
+    for (int k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return -1;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    // Overlong encodings, surrogates and values past U+10FFFF are not valid UTF-8.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return -1;
+    }
+    i += len;
+    ++count;
+  }
+  return count;
+}
+
+// Byte length of the first `chars` code points of valid UTF-8 `s`.
+size_t Utf8PrefixBytes(std::string_view s, int64_t chars) {
+  size_t i = 0;
+  for (int64_t n = 0; n < chars && i < s.size(); ++n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    i += c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+  }
+  return std::min(i, s.size());
+}
+
+bool ParseDigits(std::string_view s, size_t* pos, int min_digits, int max_digits, int64_t* out) {
+  int64_t v = 0;
+  int n = 0;
+  while (*pos < s.size() && n < max_digits && s[*pos] >= '0' && s[*pos] <= '9') {
+    v = v * 10 + (s[*pos] - '0');
+    ++*pos;
+    ++n;
+  }
+  *out = v;
+  return n >= min_digits;
+}
+
+unsigned DaysInMonth(int64_t year, unsigned month) {
+  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+bool ParseDatePart(std::string_view s, size_t* pos, int32_t* days) {
+  int64_t year, month, day;
+  if (!ParseDigits(s, pos, 4, 6, &year)) return false;
+  if (*pos >= s.size() || (s[*pos] != '-' && s[*pos] != '/')) return false;
+  char sep = s[(*pos)++];
+  if (!ParseDigits(s, pos, 1, 2, &month)) return false;
+  if (*pos >= s.size() || s[(*pos)++] != sep) return false;
+  if (!ParseDigits(s, pos, 1, 2, &day)) return false;
+  if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) return false;
+  *days = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  return true;
+}
+
+bool Fail(std::string* error, std::string reason) {
+  *error = std::move(reason);
+  return false;
+}
+
+}  // namespace
+
+int32_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  // Howard Hinnant's days_from_civil, public-domain algorithm description.
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<int32_t>(era * 146097 + static_cast<int64_t>(doe) - 719468);
+}
+
+void CivilFromDays(int32_t days, int64_t* year, unsigned* month, unsigned* day) {
+  int64_t z = static_cast<int64_t>(days) + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *day = doy - (153 * mp + 2) / 5 + 1;
+  *month = mp < 10 ? mp + 3 : mp - 9;
+  *year = static_cast<int64_t>(yoe) + era * 400 + (*month <= 2);
+}
+
+bool ParseDate(std::string_view text, int32_t* days) {
+  size_t pos = 0;
+  return ParseDatePart(text, &pos, days) && pos == text.size();
+}
+
+bool ParseTimestamp(std::string_view s, int64_t* micros, bool* had_zone) {
+  size_t pos = 0;
+  int32_t days;
+  *had_zone = false;
+  if (!ParseDatePart(s, &pos, &days)) return false;
+  int64_t time = 0;
+  if (pos < s.size() && (s[pos] == ' ' || s[pos] == 'T')) {
+    ++pos;
+    int64_t hour, minute, second = 0;
+    if (!ParseDigits(s, &pos, 1, 2, &hour)) return false;
+    if (pos >= s.size() || s[pos++] != ':') return false;
+    if (!ParseDigits(s, &pos, 2, 2, &minute)) return false;
+    int64_t fraction = 0;
+    if (pos < s.size() && s[pos] == ':') {
+      ++pos;
+      if (!ParseDigits(s, &pos, 2, 2, &second)) return false;
+      if (pos < s.size() && s[pos] == '.') {
+        ++pos;
+        int digits = 0;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+          // Digits past microseconds are dropped (truncated), as DuckDB and Spark do.
+          if (digits < 6) fraction = fraction * 10 + (s[pos] - '0');
+          ++digits;
+          ++pos;
+        }
+        if (digits == 0) return false;
+        for (int d = digits; d < 6; ++d) fraction *= 10;
+      }
+    }
+    if (hour > 23 || minute > 59 || second > 59) {
+      // 24:00:00 is the end of the day in ISO 8601.
+      if (!(hour == 24 && minute == 0 && second == 0 && fraction == 0)) return false;
+    }
+    time = ((hour * 60 + minute) * 60 + second) * kMicrosPerSecond + fraction;
+  }
+  if (pos < s.size() && s[pos] == ' ') ++pos;
+  if (pos < s.size()) {
+    int64_t offset_minutes = 0;
+    if (s[pos] == 'Z' || s[pos] == 'z') {
+      ++pos;
+    } else if (EqualsIgnoreCase(s.substr(pos), "UTC")) {
+      pos = s.size();
+    } else if (s[pos] == '+' || s[pos] == '-') {
+      int sign = s[pos++] == '-' ? -1 : 1;
+      int64_t hh, mm = 0;
+      if (!ParseDigits(s, &pos, 2, 2, &hh)) return false;
+      if (pos < s.size() && s[pos] == ':') ++pos;
+      if (pos < s.size() && !ParseDigits(s, &pos, 2, 2, &mm)) return false;
+      if (hh > 18 || mm > 59) return false;
+      offset_minutes = sign * (hh * 60 + mm);
+    } else {
+      return false;
+    }
+    if (pos != s.size()) return false;
+    *had_zone = true;
+    time -= offset_minutes * 60 * kMicrosPerSecond;
+  }
+  *micros = static_cast<int64_t>(days) * kMicrosPerDay + time;
+  return true;
+}
+
+std::string FormatDate(int32_t days) {
+  int64_t y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  char buf[32];
+  if (y >= 0 && y <= 9999) {
+    std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+  } else {
+    std::snprintf(buf, sizeof(buf), "%lld-%02u-%02u", static_cast<long long>(y), m, d);
+  }
+  return buf;
+}
+
+std::string FormatTimestamp(int64_t micros) {
+  int64_t days = micros / kMicrosPerDay;
+  int64_t rest = micros % kMicrosPerDay;
+  if (rest < 0) {
+    rest += kMicrosPerDay;
+    --days;
+  }
+  int64_t seconds = rest / kMicrosPerSecond;
+  int64_t fraction = rest % kMicrosPerSecond;
+  char buf[48];
+  int n = std::snprintf(buf, sizeof(buf), "%s %02lld:%02lld:%02lld",
+                        FormatDate(static_cast<int32_t>(days)).c_str(),
+                        static_cast<long long>(seconds / 3600),
+                        static_cast<long long>(seconds / 60 % 60),
+                        static_cast<long long>(seconds % 60));
+  std::string out(buf, n);
+  if (fraction != 0) {
+    char frac[8];
+    std::snprintf(frac, sizeof(frac), "%06lld", static_cast<long long>(fraction));
+    std::string f = frac;
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    out += "." + f;
+  }
+  return out;
+}
+
+std::string FormatDecimal(int128_t unscaled, int scale) {
+  bool negative = unscaled < 0;
+  // Work with the magnitude as unsigned so the most negative value does not overflow.
+  unsigned __int128 magnitude =
+      negative ? static_cast<unsigned __int128>(-(unscaled + 1)) + 1
+               : static_cast<unsigned __int128>(unscaled);
+  std::string digits;
+  do {
+    digits.push_back(static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  while (static_cast<int>(digits.size()) <= scale) digits.push_back('0');
+  std::string out = negative ? "-" : "";
+  for (size_t i = digits.size(); i-- > 0;) {
+    out.push_back(digits[i]);
+    if (scale > 0 && static_cast<int>(i) == scale) out.push_back('.');
+  }
+  return out;
+}
+
+bool AppendTextAsType(std::string_view text, const LogicalType& type, Column* out,
+                      std::string* error, const CastOptions& options) {
+  switch (type.id()) {
+    case TypeId::kBoolean: {
+      bool b;
+      if (!ParseBool(text, &b)) return Fail(error, "invalid BOOLEAN value");
+      out->AppendBool(b);
+      return true;
+    }
+    case TypeId::kTinyInt:
+    case TypeId::kSmallInt:
+    case TypeId::kInteger:
+    case TypeId::kBigInt: {
+      int64_t v;
+      if (!ParseInt64(text, &v)) {
+        // Distinguish "too big for any integer" from "not a number" for a clearer message.
+        double d;
+        if (ParseDouble(text, &d) && text.find_first_of(".eEnN") == std::string_view::npos) {
+          return Fail(error, "value out of range for " + type.ToString());
+        }
+        return Fail(error, "invalid " + type.ToString() + " value");
+      }
+      switch (type.id()) {
+        case TypeId::kTinyInt:
+          if (v < INT8_MIN || v > INT8_MAX) return Fail(error, "value out of range for TINYINT");
+          out->AppendFixed<int8_t>(static_cast<int8_t>(v));
+          return true;
+        case TypeId::kSmallInt:
+          if (v < INT16_MIN || v > INT16_MAX) {
+            return Fail(error, "value out of range for SMALLINT");
+          }
+          out->AppendFixed<int16_t>(static_cast<int16_t>(v));
+          return true;
+        case TypeId::kInteger:
+          if (v < INT32_MIN || v > INT32_MAX) {
+            return Fail(error, "value out of range for INTEGER");
+          }
+          out->AppendFixed<int32_t>(static_cast<int32_t>(v));
+          return true;
+        default:
+          out->AppendFixed<int64_t>(v);
+          return true;
+      }
+    }
+    case TypeId::kFloat:
+    case TypeId::kDouble: {
+      double d;
+      if (!ParseDouble(text, &d)) return Fail(error, "invalid " + type.ToString() + " value");
+      if (type.id() == TypeId::kFloat) {
+        if (std::isfinite(d) && std::fabs(d) > std::numeric_limits<float>::max()) {
+          return Fail(error, "value out of range for FLOAT");
+        }
+        out->AppendFixed<float>(static_cast<float>(d));
+      } else {
+        out->AppendFixed<double>(d);
+      }
+      return true;
+    }
+    case TypeId::kDecimal: {
+      int128_t v;
+      if (!ParseDecimal(text, type.precision(), type.scale(), &v, error)) return false;
+      out->AppendFixed<int128_t>(v);
+      return true;
+    }
+    case TypeId::kVarchar: {
+      int64_t length = Utf8Length(text);
+      if (length < 0) return Fail(error, "invalid UTF-8");
+      if (type.max_length() >= 0 && length > type.max_length()) {
+        if (!options.truncate_strings) {
+          return Fail(error, "value is " + std::to_string(length) + " characters long, over the " +
+                                 std::to_string(type.max_length()) + " of " + type.ToString());
+        }
+        text = text.substr(0, Utf8PrefixBytes(text, type.max_length()));
+      }
+      out->AppendString(text);
+      return true;
+    }
+    case TypeId::kBinary:
+      out->AppendString(text);
+      return true;
+    case TypeId::kDate: {
+      int32_t days;
+      if (!ParseDate(text, &days)) return Fail(error, "invalid DATE value (expected YYYY-MM-DD)");
+      out->AppendFixed<int32_t>(days);
+      return true;
+    }
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: {
+      int64_t micros;
+      bool had_zone;
+      if (!ParseTimestamp(text, &micros, &had_zone)) {
+        return Fail(error, "invalid " + type.ToString() +
+                               " value (expected YYYY-MM-DD HH:MM:SS[.ffffff])");
+      }
+      if (had_zone && type.id() == TypeId::kTimestamp) {
+        return Fail(error, "TIMESTAMP value has a time zone; use TIMESTAMPTZ");
+      }
+      out->AppendFixed<int64_t>(micros);
+      return true;
+    }
+  }
+  return Fail(error, "unsupported type " + type.ToString());
+}
+
+Result<Value> CastTextToValue(std::string_view text, const LogicalType& type) {
+  Column column(type);
+  std::string error;
+  if (!AppendTextAsType(text, type, &column, &error)) {
+    return Status::CastError("cannot cast " + QuoteSqlString(text) + " to " + type.ToString() +
+                             ": " + error);
+  }
+  Value v = column.GetValue(0);
+  return v;
+}
+
+namespace {
+
+Result<Value> NumericToNumeric(const Value& value, const LogicalType& target) {
+  const LogicalType& source = value.type();
+  auto out_of_range = [&] {
+    return Status::CastError("value " + value.ToString() + " is out of range for " +
+                             target.ToString());
+  };
+  if (target.is_integer()) {
+    int64_t v;
+    if (source.is_integer()) {
+      v = value.GetInt();
+    } else if (source.id() == TypeId::kDecimal) {
+      int128_t scaled = value.GetDecimal();
+      int128_t divisor = Pow10(source.scale());
+      int128_t q = scaled / divisor, r = scaled % divisor;
+      if (r * 2 >= divisor) ++q;
+      if (r * 2 <= -divisor) --q;
+      if (q > INT64_MAX || q < INT64_MIN) return out_of_range();
+      v = static_cast<int64_t>(q);
+    } else {
+      double d = std::nearbyint(value.GetDouble());
+      if (!std::isfinite(d) || d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) {
+        return out_of_range();
+      }
+      v = static_cast<int64_t>(d);
+    }
+    int bits = target.fixed_width() * 8;
+    if (bits < 64) {
+      int64_t max = (int64_t{1} << (bits - 1)) - 1;
+      if (v > max || v < -max - 1) return out_of_range();
+    }
+    return Value::Int(target, v);
+  }
+  if (target.id() == TypeId::kFloat || target.id() == TypeId::kDouble) {
+    double d;
+    if (source.is_integer()) {
+      d = static_cast<double>(value.GetInt());
+    } else if (source.id() == TypeId::kDecimal) {
+      d = static_cast<double>(value.GetDecimal()) / std::pow(10.0, source.scale());
+    } else {
+      d = value.GetDouble();
+    }
+    return target.id() == TypeId::kFloat ? Value::Float(static_cast<float>(d)) : Value::Double(d);
+  }
+  // To DECIMAL: go through text, which applies the same rounding and range rules as loads.
+  std::string text = source.id() == TypeId::kDouble || source.id() == TypeId::kFloat
+                         ? [&] {
+                             char buf[64];
+                             std::snprintf(buf, sizeof(buf), "%.17g", value.GetDouble());
+                             return std::string(buf);
+                           }()
+                         : value.ToString();
+  auto result = CastTextToValue(text, target);
+  if (!result.ok()) return out_of_range();
+  return result;
+}
+
+}  // namespace
+
+Result<Value> CastValue(const Value& value, const LogicalType& target) {
+  if (value.type() == target) return value;
+  if (value.is_null()) return Value::Null(target);
+  const LogicalType& source = value.type();
+  if (source.is_numeric() && target.is_numeric()) return NumericToNumeric(value, target);
+  if (source.id() == TypeId::kVarchar || source.id() == TypeId::kBinary) {
+    if (target.id() == TypeId::kBinary) return Value::Binary(value.GetString());
+    return CastTextToValue(value.GetString(), target);
+  }
+  if (target.id() == TypeId::kVarchar) return CastTextToValue(value.ToString(), target);
+  if (source.is_temporal() && target.is_temporal()) {
+    int64_t micros = source.id() == TypeId::kDate ? value.GetInt() * kMicrosPerDay : value.GetInt();
+    if (target.id() == TypeId::kDate) {
+      int64_t days = micros / kMicrosPerDay - (micros % kMicrosPerDay < 0 ? 1 : 0);
+      return Value::Date(static_cast<int32_t>(days));
+    }
+    return Value::Int(target, micros);
+  }
+  if (source.id() == TypeId::kBoolean && target.is_integer()) {
+    return Value::Int(target, value.GetBool() ? 1 : 0);
+  }
+  return Status::CastError("cannot cast " + source.ToString() + " value " + value.ToString() +
+                           " to " + target.ToString());
+}
+
+}  // namespace inlet

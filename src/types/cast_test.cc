@@ -1,0 +1,102 @@
+#include "types/cast.h"
+
+#include <gtest/gtest.h>
+
+namespace inlet {
+namespace {
+
+std::string Cast(std::string_view text, LogicalType type) {
+  auto r = CastTextToValue(text, type);
+  return r.ok() ? r->ToString() : "ERROR: " + r.status().message();
+}
+
+TEST(CastTest, Integers) {
+  EXPECT_EQ(Cast("42", LogicalType::Integer()), "42");
+  EXPECT_EQ(Cast("+7", LogicalType::TinyInt()), "7");
+  EXPECT_EQ(Cast("-128", LogicalType::TinyInt()), "-128");
+  EXPECT_EQ(Cast("128", LogicalType::TinyInt()),
+            "ERROR: cannot cast '128' to TINYINT: value out of range for TINYINT");
+  EXPECT_EQ(Cast("abc", LogicalType::Integer()),
+            "ERROR: cannot cast 'abc' to INTEGER: invalid INTEGER value");
+  EXPECT_EQ(Cast("99999999999999999999", LogicalType::BigInt()),
+            "ERROR: cannot cast '99999999999999999999' to BIGINT: value out of range for BIGINT");
+  EXPECT_EQ(Cast("1.5", LogicalType::Integer()),
+            "ERROR: cannot cast '1.5' to INTEGER: invalid INTEGER value");
+}
+
+TEST(CastTest, FloatsAndBooleans) {
+  EXPECT_EQ(Cast("1.25", LogicalType::Double()), "1.25");
+  EXPECT_EQ(Cast("1e3", LogicalType::Double()), "1000.0");
+  EXPECT_EQ(Cast("0.1", LogicalType::Float()), "0.1");
+  EXPECT_EQ(Cast("-Infinity", LogicalType::Double()), "-inf");
+  EXPECT_EQ(Cast("1e400", LogicalType::Double()).substr(0, 6), "ERROR:");
+  EXPECT_EQ(Cast("YES", LogicalType::Boolean()), "true");
+  EXPECT_EQ(Cast("0", LogicalType::Boolean()), "false");
+  EXPECT_EQ(Cast("maybe", LogicalType::Boolean()).substr(0, 6), "ERROR:");
+}
+
+TEST(CastTest, Decimals) {
+  LogicalType d = LogicalType::Decimal(5, 2);
+  EXPECT_EQ(Cast("123.45", d), "123.45");
+  EXPECT_EQ(Cast("-0.005", d), "-0.01");
+  EXPECT_EQ(Cast("0.004", d), "0.00");
+  EXPECT_EQ(Cast("1.5e2", d), "150.00");
+  EXPECT_EQ(Cast("999.995", d), "ERROR: cannot cast '999.995' to DECIMAL(5,2): value out of range "
+                                "for DECIMAL(5,2)");
+  EXPECT_EQ(Cast("1000", d).substr(0, 6), "ERROR:");
+  EXPECT_EQ(Cast("12a", d).substr(0, 6), "ERROR:");
+  EXPECT_EQ(Cast("12345678901234567890123456789012345678", LogicalType::Decimal(38, 0)),
+            "12345678901234567890123456789012345678");
+}
+
+TEST(CastTest, DatesAndTimestamps) {
+  EXPECT_EQ(Cast("2024-02-29", LogicalType::Date()), "2024-02-29");
+  EXPECT_EQ(Cast("2023-02-29", LogicalType::Date()).substr(0, 6), "ERROR:");
+  EXPECT_EQ(Cast("1969-12-31", LogicalType::Date()), "1969-12-31");
+  EXPECT_EQ(Cast("2024-01-02 03:04:05.5", LogicalType::Timestamp()), "2024-01-02 03:04:05.5");
+  EXPECT_EQ(Cast("2024-01-02T03:04", LogicalType::Timestamp()), "2024-01-02 03:04:00");
+  EXPECT_EQ(Cast("2024-01-02", LogicalType::Timestamp()), "2024-01-02 00:00:00");
+  EXPECT_EQ(Cast("2024-01-02 03:04:05+02:00", LogicalType::TimestampTz()),
+            "2024-01-02 01:04:05+00");
+  EXPECT_EQ(Cast("2024-01-02 03:04:05Z", LogicalType::Timestamp()),
+            "ERROR: cannot cast '2024-01-02 03:04:05Z' to TIMESTAMP: TIMESTAMP value has a time "
+            "zone; use TIMESTAMPTZ");
+  EXPECT_EQ(Cast("1960-06-01 12:00:00.000001", LogicalType::Timestamp()),
+            "1960-06-01 12:00:00.000001");
+}
+
+TEST(CastTest, VarcharLengthAndUtf8) {
+  EXPECT_EQ(Cast("héllo", LogicalType::Varchar(5)), "héllo");
+  EXPECT_EQ(Cast("hello!", LogicalType::Varchar(5)),
+            "ERROR: cannot cast 'hello!' to VARCHAR(5): value is 6 characters long, over the 5 of "
+            "VARCHAR(5)");
+  EXPECT_EQ(Cast("\xff", LogicalType::Varchar()), "ERROR: cannot cast '\xff' to VARCHAR: invalid UTF-8");
+  Column c(LogicalType::Varchar(3));
+  std::string error;
+  CastOptions truncate;
+  truncate.truncate_strings = true;
+  ASSERT_TRUE(AppendTextAsType("añbc", LogicalType::Varchar(3), &c, &error, truncate));
+  EXPECT_EQ(c.GetString(0), "añb");
+}
+
+TEST(CastTest, CastValueBetweenTypes) {
+  EXPECT_EQ(CastValue(Value::BigInt(300), LogicalType::TinyInt()).status().message(),
+            "value 300 is out of range for TINYINT");
+  EXPECT_EQ(CastValue(Value::BigInt(3), LogicalType::Decimal(10, 2))->ToString(), "3.00");
+  EXPECT_EQ(CastValue(Value::Decimal(12355, 10, 2), LogicalType::Integer())->ToString(), "124");
+  EXPECT_EQ(CastValue(Value::Varchar("2024-05-06"), LogicalType::Date())->ToString(),
+            "2024-05-06");
+  EXPECT_EQ(CastValue(Value::Date(1), LogicalType::Timestamp())->ToString(),
+            "1970-01-02 00:00:00");
+  EXPECT_EQ(CastValue(Value::Double(2.5), LogicalType::Varchar())->ToString(), "2.5");
+  EXPECT_TRUE(CastValue(Value::Null(LogicalType::Integer()), LogicalType::Date())->is_null());
+}
+
+TEST(CastTest, DecimalFormatting) {
+  EXPECT_EQ(FormatDecimal(5, 3), "0.005");
+  EXPECT_EQ(FormatDecimal(-5, 3), "-0.005");
+  EXPECT_EQ(FormatDecimal(12300, 0), "12300");
+}
+
+}  // namespace
+}  // namespace inlet

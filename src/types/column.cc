@@ -1,0 +1,149 @@
+#include "types/column.h"
+
+namespace inlet {
+
+Column::Column(LogicalType type) : type_(type), physical_(type.physical_type()) {
+  if (physical_ == PhysicalType::kString) offsets_.push_back(0);
+}
+
+void Column::Reserve(int64_t n) {
+  switch (physical_) {
+    case PhysicalType::kBit: values_.reserve((n + 7) / 8); break;
+    case PhysicalType::kString: offsets_.reserve(n + 1); break;
+    default: values_.reserve(n * type_.fixed_width()); break;
+  }
+}
+
+void Column::Clear() {
+  length_ = 0;
+  null_count_ = 0;
+  validity_.clear();
+  values_.clear();
+  offsets_.clear();
+  data_.clear();
+  if (physical_ == PhysicalType::kString) offsets_.push_back(0);
+}
+
+void Column::AppendValidBit() {
+  if (!validity_.empty()) {
+    if ((length_ & 7) == 0) validity_.push_back(0);
+    validity_[length_ >> 3] |= static_cast<uint8_t>(1u << (length_ & 7));
+  }
+  ++length_;
+}
+
+void Column::AppendNull() {
+  if (validity_.empty()) {
+    // First NULL: materialize the bitmap with every earlier value marked valid.
+    validity_.assign((length_ + 8) / 8, 0);
+    for (int64_t i = 0; i < length_; ++i) validity_[i >> 3] |= static_cast<uint8_t>(1u << (i & 7));
+  }
+  if ((length_ & 7) == 0 && validity_.size() <= static_cast<size_t>(length_ >> 3)) {
+    validity_.push_back(0);
+  }
+  switch (physical_) {
+    case PhysicalType::kBit:
+      if ((length_ & 7) == 0) values_.push_back(0);
+      break;
+    case PhysicalType::kString: offsets_.push_back(static_cast<int64_t>(data_.size())); break;
+    default: values_.resize(values_.size() + type_.fixed_width(), 0); break;
+  }
+  ++length_;
+  ++null_count_;
+}
+
+void Column::AppendBool(bool v) {
+  INLET_DCHECK(physical_ == PhysicalType::kBit);
+  if ((length_ & 7) == 0) values_.push_back(0);
+  if (v) values_[length_ >> 3] |= static_cast<uint8_t>(1u << (length_ & 7));
+  AppendValidBit();
+}
+
+void Column::AppendString(std::string_view v) {
+  INLET_DCHECK(physical_ == PhysicalType::kString);
+  data_.append(v);
+  offsets_.push_back(static_cast<int64_t>(data_.size()));
+  AppendValidBit();
+}
+
+void Column::AppendValue(const Value& v) {
+  if (v.is_null()) {
+    AppendNull();
+    return;
+  }
+  switch (physical_) {
+    case PhysicalType::kBit: AppendBool(v.GetBool()); break;
+    case PhysicalType::kInt8: AppendFixed<int8_t>(static_cast<int8_t>(v.GetInt())); break;
+    case PhysicalType::kInt16: AppendFixed<int16_t>(static_cast<int16_t>(v.GetInt())); break;
+    case PhysicalType::kInt32: AppendFixed<int32_t>(static_cast<int32_t>(v.GetInt())); break;
+    case PhysicalType::kInt64: AppendFixed<int64_t>(v.GetInt()); break;
+    case PhysicalType::kFloat: AppendFixed<float>(static_cast<float>(v.GetDouble())); break;
+    case PhysicalType::kDouble: AppendFixed<double>(v.GetDouble()); break;
+    case PhysicalType::kInt128: AppendFixed<int128_t>(v.GetDecimal()); break;
+    case PhysicalType::kString: AppendString(v.GetString()); break;
+  }
+}
+
+void Column::AppendFrom(const Column& other, int64_t row) {
+  INLET_DCHECK(physical_ == other.physical_);
+  if (other.IsNull(row)) {
+    AppendNull();
+    return;
+  }
+  switch (physical_) {
+    case PhysicalType::kBit: AppendBool(other.GetBool(row)); break;
+    case PhysicalType::kString: AppendString(other.GetString(row)); break;
+    default: {
+      int width = type_.fixed_width();
+      size_t offset = values_.size();
+      values_.resize(offset + width);
+      std::memcpy(values_.data() + offset, other.values_.data() + row * width, width);
+      AppendValidBit();
+      break;
+    }
+  }
+}
+
+Value Column::GetValue(int64_t i) const {
+  if (IsNull(i)) return Value::Null(type_);
+  switch (type_.id()) {
+    case TypeId::kBoolean: return Value::Boolean(GetBool(i));
+    case TypeId::kTinyInt: return Value::Int(type_, GetFixed<int8_t>(i));
+    case TypeId::kSmallInt: return Value::Int(type_, GetFixed<int16_t>(i));
+    case TypeId::kInteger:
+    case TypeId::kDate: return Value::Int(type_, GetFixed<int32_t>(i));
+    case TypeId::kBigInt:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: return Value::Int(type_, GetFixed<int64_t>(i));
+    case TypeId::kFloat: return Value::Float(GetFixed<float>(i));
+    case TypeId::kDouble: return Value::Double(GetFixed<double>(i));
+    case TypeId::kDecimal:
+      return Value::Decimal(GetFixed<int128_t>(i), type_.precision(), type_.scale());
+    case TypeId::kVarchar: {
+      Value v = Value::Varchar(std::string(GetString(i)));
+      return v;
+    }
+    case TypeId::kBinary: return Value::Binary(std::string(GetString(i)));
+  }
+  return Value::Null(type_);
+}
+
+int64_t Column::MemoryUsage() const {
+  return static_cast<int64_t>(validity_.capacity() + values_.capacity() +
+                              offsets_.capacity() * sizeof(int64_t) + data_.capacity());
+}
+
+std::shared_ptr<RecordBatch> RecordBatch::MakeEmpty(SchemaPtr schema) {
+  std::vector<ColumnPtr> columns;
+  columns.reserve(schema->num_fields());
+  for (const Field& field : schema->fields()) columns.push_back(std::make_shared<Column>(field.type));
+  return std::make_shared<RecordBatch>(std::move(schema), std::move(columns), 0);
+}
+
+int64_t RecordBatch::MemoryUsage() const {
+  int64_t total = 0;
+  for (const ColumnPtr& c : columns_) total += c->MemoryUsage();
+  return total;
+}
+
+}  // namespace inlet

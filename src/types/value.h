@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+
+#include "types/logical_type.h"
+
+namespace inlet {
+
+using int128_t = __int128;
+
+/// One typed scalar, possibly NULL: SQL literals, DEFAULT values, query results.
+/// The payload by type: BOOLEAN bool; TINYINT..BIGINT, DATE (days), TIMESTAMP[TZ] (micros) int64_t;
+/// FLOAT, DOUBLE double; DECIMAL int128_t (unscaled); VARCHAR, BINARY std::string.
+class Value {
+ public:
+  /// A NULL of type VARCHAR; use Null(type) for a typed NULL.
+  Value() = default;
+
+  static Value Null(LogicalType type);
+  static Value Boolean(bool v);
+  /// REQUIRES: `type` is an integer type, DATE, TIMESTAMP or TIMESTAMPTZ.
+  static Value Int(LogicalType type, int64_t v);
+  static Value BigInt(int64_t v) { return Int(LogicalType::BigInt(), v); }
+  static Value Double(double v);
+  static Value Float(float v);
+  static Value Decimal(int128_t unscaled, int precision, int scale);
+  static Value Varchar(std::string v);
+  static Value Binary(std::string v);
+  static Value Date(int32_t days) { return Int(LogicalType::Date(), days); }
+  static Value Timestamp(int64_t micros) { return Int(LogicalType::Timestamp(), micros); }
+  static Value TimestampTz(int64_t micros) { return Int(LogicalType::TimestampTz(), micros); }
+
+  const LogicalType& type() const { return type_; }
+  bool is_null() const { return is_null_; }
+
+  bool GetBool() const { return std::get<bool>(payload_); }
+  int64_t GetInt() const { return std::get<int64_t>(payload_); }
+  double GetDouble() const { return std::get<double>(payload_); }
+  int128_t GetDecimal() const { return std::get<int128_t>(payload_); }
+  const std::string& GetString() const { return std::get<std::string>(payload_); }
+
+  /// The value as text, as the shell prints it ("NULL" for NULL, ISO dates, decimals with their
+  /// scale, timestamps as "2024-01-02 03:04:05.123456", TIMESTAMPTZ with "+00").
+  std::string ToString() const;
+
+  /// SQL three-valued comparison is done by the caller; this orders non-NULL values of
+  /// comparable types (numbers with numbers, text with text, ...): <0, 0, >0.
+  /// NULLs sort last. REQUIRES: comparable types (see AreComparable).
+  int Compare(const Value& other) const;
+  static bool AreComparable(const LogicalType& a, const LogicalType& b);
+
+  bool operator==(const Value& other) const;
+
+ private:
+  LogicalType type_ = LogicalType::Varchar();
+  bool is_null_ = true;
+  std::variant<std::monostate, bool, int64_t, double, int128_t, std::string> payload_;
+};
+
+}  // namespace inlet
