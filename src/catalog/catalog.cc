@@ -1,0 +1,176 @@
+#include "catalog/catalog.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "common/string_util.h"
+
+namespace inlet {
+
+namespace {
+
+// Each entry upgrades the catalog by one version (PRAGMA user_version); later stages, file
+// formats, locations, jobs and load history arrive as new entries, never as edits of old ones.
+const char* const kMigrations[] = {
+    "CREATE TABLE tables ("
+    "  name TEXT PRIMARY KEY,"
+    "  location TEXT NOT NULL,"
+    "  created_micros INTEGER NOT NULL)",
+};
+
+// A prepared statement that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  bool ok() const { return rc_ == SQLITE_OK; }
+  sqlite3_stmt* get() { return stmt_; }
+  void BindText(int index, const std::string& text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_;
+};
+
+std::string ColumnText(sqlite3_stmt* stmt, int column) {
+  const unsigned char* text = sqlite3_column_text(stmt, column);
+  return text ? reinterpret_cast<const char*>(text) : "";
+}
+
+Status SqliteError(sqlite3* db, const std::string& what) {
+  return Status::IOError("catalog: " + what + ": " + sqlite3_errmsg(db));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Catalog>> Catalog::Open(const std::string& warehouse_dir) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::absolute(warehouse_dir, ec);
+  if (ec) return Status::IOError("cannot resolve warehouse folder '" + warehouse_dir + "'");
+  dir = dir.lexically_normal();
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    return Status::IOError("cannot create warehouse folder '" + dir.string() + "': " +
+                           ec.message());
+  }
+  std::string path = (dir / "catalog.db").string();
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    Status s = Status::IOError("cannot open catalog '" + path + "': " +
+                               (db ? sqlite3_errmsg(db) : "out of memory"));
+    sqlite3_close(db);
+    return s;
+  }
+  std::string dir_string = dir.string();
+  if (dir_string.size() > 1 && dir_string.back() == '/') dir_string.pop_back();
+  std::unique_ptr<Catalog> catalog(new Catalog(dir_string, db));
+  // Other processes may hold the catalog briefly; wait rather than fail.
+  sqlite3_busy_timeout(db, 10000);
+  INLET_RETURN_NOT_OK(catalog->Exec("PRAGMA journal_mode=WAL"));
+  INLET_RETURN_NOT_OK(catalog->Migrate());
+  return catalog;
+}
+
+Catalog::~Catalog() { sqlite3_close(db_); }
+
+Status Catalog::Exec(const std::string& sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    return Status::IOError("catalog: " + message);
+  }
+  return Status::OK();
+}
+
+Status Catalog::Migrate() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  INLET_RETURN_NOT_OK(Exec("BEGIN IMMEDIATE"));
+  Statement version(db_, "PRAGMA user_version");
+  if (!version.ok() || sqlite3_step(version.get()) != SQLITE_ROW) {
+    (void)Exec("ROLLBACK");
+    return SqliteError(db_, "cannot read the catalog version");
+  }
+  int current = sqlite3_column_int(version.get(), 0);
+  int latest = static_cast<int>(std::size(kMigrations));
+  if (current > latest) {
+    (void)Exec("ROLLBACK");
+    return Status::NotImplemented("the catalog was written by a newer inlet (catalog version " +
+                                  std::to_string(current) + ", this build knows " +
+                                  std::to_string(latest) + ")");
+  }
+  for (int v = current; v < latest; ++v) {
+    Status s = Exec(kMigrations[v]);
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");
+      return s;
+    }
+  }
+  INLET_RETURN_NOT_OK(Exec("PRAGMA user_version = " + std::to_string(latest)));
+  return Exec("COMMIT");
+}
+
+Status Catalog::CreateTable(const TableEntry& entry) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement insert(db_, "INSERT INTO tables (name, location, created_micros) VALUES (?, ?, ?)");
+  if (!insert.ok()) return SqliteError(db_, "cannot prepare insert");
+  insert.BindText(1, entry.name);
+  insert.BindText(2, entry.location);
+  sqlite3_bind_int64(insert.get(), 3, entry.created_micros);
+  int rc = sqlite3_step(insert.get());
+  if (rc == SQLITE_CONSTRAINT) {
+    return Status::AlreadyExists("table " + entry.name + " already exists");
+  }
+  if (rc != SQLITE_DONE) return SqliteError(db_, "cannot register table " + entry.name);
+  return Status::OK();
+}
+
+Result<TableEntry> Catalog::GetTable(const std::string& name) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_, "SELECT name, location, created_micros FROM tables WHERE name = ?");
+  if (!select.ok()) return SqliteError(db_, "cannot prepare lookup");
+  select.BindText(1, name);
+  int rc = sqlite3_step(select.get());
+  if (rc == SQLITE_DONE) return Status::NotFound("table " + name + " does not exist");
+  if (rc != SQLITE_ROW) return SqliteError(db_, "cannot look up table " + name);
+  return TableEntry{ColumnText(select.get(), 0), ColumnText(select.get(), 1),
+                    sqlite3_column_int64(select.get(), 2)};
+}
+
+Status Catalog::DropTable(const std::string& name) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement remove(db_, "DELETE FROM tables WHERE name = ?");
+  if (!remove.ok()) return SqliteError(db_, "cannot prepare delete");
+  remove.BindText(1, name);
+  if (sqlite3_step(remove.get()) != SQLITE_DONE) {
+    return SqliteError(db_, "cannot drop table " + name);
+  }
+  if (sqlite3_changes(db_) == 0) return Status::NotFound("table " + name + " does not exist");
+  return Status::OK();
+}
+
+Result<std::vector<TableEntry>> Catalog::ListTables() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_, "SELECT name, location, created_micros FROM tables ORDER BY name");
+  if (!select.ok()) return SqliteError(db_, "cannot prepare listing");
+  std::vector<TableEntry> tables;
+  int rc;
+  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
+    tables.push_back(TableEntry{ColumnText(select.get(), 0), ColumnText(select.get(), 1),
+                                sqlite3_column_int64(select.get(), 2)});
+  }
+  if (rc != SQLITE_DONE) return SqliteError(db_, "cannot list tables");
+  return tables;
+}
+
+std::string Catalog::DefaultTableLocation(const std::vector<std::string>& name_parts) const {
+  std::string location = warehouse_dir_;
+  for (const std::string& part : name_parts) location += "/" + part;
+  return location;
+}
+
+}  // namespace inlet
