@@ -30,6 +30,7 @@ class [[nodiscard]] Result {
   T ValueOrDie() && { return std::move(std::get<T>(storage_)); }
   const T& operator*() const& { return ValueOrDie(); }
   T& operator*() & { return ValueOrDie(); }
+  T operator*() && { return std::move(std::get<T>(storage_)); }
   const T* operator->() const { return &ValueOrDie(); }
   T* operator->() { return &ValueOrDie(); }
 

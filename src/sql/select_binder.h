@@ -1,0 +1,39 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "exec/select_executor.h"
+#include "inlet/result.h"
+#include "sql/ast.h"
+#include "types/schema.h"
+
+namespace inlet::sql {
+
+/// A table a SELECT reads: its name, schema, and how to scan it.
+struct BoundTable {
+  std::string name;
+  Schema schema;
+  std::function<Result<std::unique_ptr<RowSource>>()> open_scan;
+};
+
+/// Resolves a FROM name to a table (the catalog in production, a fake in tests).
+using TableResolver = std::function<Result<BoundTable>(const Name& name)>;
+
+/// Turns a parsed SELECT into a plan: names to column indexes, aggregates to slots, literals to
+/// typed constants, ORDER BY ordinals and aliases to output columns. Errors name the place in
+/// the statement: `column "qty2" does not exist at line 1, column 8 (columns of orders: ...)`.
+Result<SelectPlan> BindSelect(const SelectStatement& select, const TableResolver& resolve_table);
+
+/// Binds an expression that must be a constant (DEFAULT values) and casts it to `type`.
+Result<Value> BindConstant(const Expression& expression, const LogicalType& type);
+
+/// The type of a parsed literal: INTEGER / BIGINT / DECIMAL(38,0) by size for integers,
+/// DECIMAL(p,s) for 1.50, DOUBLE with an exponent, VARCHAR for strings.
+Result<Value> BindLiteral(const LiteralExpression& literal);
+
+/// A Binder error pointing at `position`: "<message> at line L, column C".
+Status BindErrorAt(const SourcePosition& position, const std::string& message);
+
+}  // namespace inlet::sql
