@@ -14,6 +14,7 @@ namespace inlet {
 
 class Catalog;
 class FileSystemRegistry;
+class FormatRegistry;
 class ThreadPool;
 
 /// How a Database opens.
@@ -47,6 +48,7 @@ class Database {
   const DatabaseOptions& options() const { return options_; }
   Catalog& catalog() { return *catalog_; }
   FileSystemRegistry& file_systems() { return *file_systems_; }
+  const FormatRegistry& formats() const { return *formats_; }
   ThreadPool& thread_pool() { return *thread_pool_; }
 
  private:
@@ -55,6 +57,7 @@ class Database {
   DatabaseOptions options_;
   std::unique_ptr<Catalog> catalog_;
   std::shared_ptr<FileSystemRegistry> file_systems_;
+  std::shared_ptr<FormatRegistry> formats_;
   std::unique_ptr<ThreadPool> thread_pool_;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,12 @@ class GlobPattern {
   const std::string& pattern() const { return pattern_; }
 
  private:
-  explicit GlobPattern(std::string pattern) : pattern_(std::move(pattern)) {}
+  /// The pattern parsed into per-component matchers, shared between copies.
+  struct Compiled;
+  GlobPattern(std::string pattern, std::shared_ptr<const Compiled> compiled)
+      : pattern_(std::move(pattern)), compiled_(std::move(compiled)) {}
   std::string pattern_;
+  std::shared_ptr<const Compiled> compiled_;
 };
 
 /// True when `text` holds an unescaped glob metacharacter (`*`, `?` or `[`).

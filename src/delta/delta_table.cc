@@ -1,0 +1,158 @@
+#include "delta/delta_table.h"
+
+#include "common/string_util.h"
+#include "delta/json_writer.h"
+#include "delta/log_files.h"
+#include "delta/schema_json.h"
+#include "delta/table_features.h"
+
+namespace inlet {
+
+namespace {
+
+// Spark records partitionBy and properties in operationParameters as JSON text.
+std::string JsonArrayText(const std::vector<std::string>& values) {
+  JsonWriter w;
+  w.BeginArray();
+  for (const std::string& v : values) w.String(v);
+  w.EndArray();
+  return std::move(w).Take();
+}
+
+std::string JsonObjectText(const std::map<std::string, std::string>& values) {
+  JsonWriter w;
+  w.BeginObject();
+  for (const auto& [k, v] : values) w.StringMember(k, v);
+  w.EndObject();
+  return std::move(w).Take();
+}
+
+template <typename T>
+bool Contains(const std::vector<Action>& actions) {
+  for (const Action& a : actions) {
+    if (std::holds_alternative<T>(a)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::vector<Action>> MakeCreateTableActions(const TableDefinition& definition) {
+  const Schema& schema = definition.schema;
+  if (schema.empty()) return Status::InvalidArgument("a Delta table needs at least one column");
+  for (const std::string& column : definition.partition_columns) {
+    if (schema.FindFieldExact(column) < 0) {
+      return Status::InvalidArgument("partition column \"" + column +
+                                     "\" is not a column of the table");
+    }
+  }
+  Metadata metadata;
+  metadata.id = RandomUuid();
+  metadata.name = definition.name;
+  metadata.description = definition.description;
+  metadata.schema_string = SchemaToDeltaJson(schema);
+  metadata.partition_columns = definition.partition_columns;
+  metadata.configuration = definition.configuration;
+  metadata.created_time = NowMicros() / 1000;
+  return std::vector<Action>{RequiredProtocol(schema), std::move(metadata)};
+}
+
+DeltaTable::DeltaTable(std::shared_ptr<FileSystem> fs, std::string table_root)
+    : fs_(std::move(fs)), table_root_(std::move(table_root)) {}
+
+Result<DeltaTable> DeltaTable::Open(std::shared_ptr<FileSystem> fs, std::string table_root) {
+  DeltaTable table(std::move(fs), std::move(table_root));
+  INLET_ASSIGN_OR_RETURN(bool has_log, table.HasLog());
+  if (!has_log) {
+    return Status::NotFound("no Delta table at " + table.table_root_ +
+                            ": _delta_log holds no commit");
+  }
+  return table;
+}
+
+Result<DeltaTable> DeltaTable::Create(std::shared_ptr<FileSystem> fs, std::string table_root,
+                                      const Schema& schema,
+                                      std::vector<std::string> partition_columns,
+                                      std::map<std::string, std::string> configuration,
+                                      std::optional<std::string> name) {
+  TableDefinition definition;
+  definition.schema = schema;
+  definition.partition_columns = std::move(partition_columns);
+  definition.configuration = std::move(configuration);
+  definition.name = std::move(name);
+  INLET_ASSIGN_OR_RETURN(std::vector<Action> actions, MakeCreateTableActions(definition));
+
+  CommitInfo info = MakeCommitInfo("CREATE TABLE");
+  info.operation_parameters["partitionBy"] = JsonArrayText(definition.partition_columns);
+  info.operation_parameters["properties"] = JsonObjectText(definition.configuration);
+  info.extras.emplace_back("isBlindAppend", "true");
+  // commitInfo goes first, as the in-commit-timestamps feature requires of every commit.
+  actions.insert(actions.begin(), std::move(info));
+
+  DeltaTable table(std::move(fs), std::move(table_root));
+  Result<int64_t> version = table.Commit(-1, actions);
+  if (version.status().IsConflict()) {
+    return Status::AlreadyExists("a Delta table already exists at " + table.table_root_);
+  }
+  INLET_RETURN_NOT_OK(version);
+  return table;
+}
+
+Result<Snapshot> DeltaTable::LoadSnapshot(std::optional<int64_t> version) const {
+  return inlet::LoadSnapshot(fs_.get(), table_root_, version);
+}
+
+Result<int64_t> DeltaTable::Commit(int64_t read_version, const std::vector<Action>& actions) const {
+  if (read_version < -1) {
+    return Status::InvalidArgument("invalid read version " + std::to_string(read_version));
+  }
+  const int64_t version = read_version + 1;
+  if (version == 0) {
+    if (!Contains<Protocol>(actions) || !Contains<Metadata>(actions)) {
+      return Status::InvalidArgument(
+          "the first commit of a Delta table must hold a protocol and a metaData action");
+    }
+    // Version 0 may be gone from a log that starts at a checkpoint; writing it again would
+    // fork the table.
+    INLET_ASSIGN_OR_RETURN(bool has_log, HasLog());
+    if (has_log) {
+      return Status::Conflict("another writer created the Delta table at " + table_root_ +
+                              " first");
+    }
+  }
+  const std::string path = CommitFilePath(table_root_, version);
+  Status status = fs_->PutIfAbsent(path, SerializeCommit(actions));
+  if (status.IsAlreadyExists()) {
+    return Status::Conflict("another writer committed version " + std::to_string(version) +
+                            " of the Delta table at " + table_root_ + " first");
+  }
+  INLET_RETURN_NOT_OK(status);
+  return version;
+}
+
+Result<std::vector<Action>> DeltaTable::ReadCommit(int64_t version) const {
+  const std::string path = CommitFilePath(table_root_, version);
+  INLET_ASSIGN_OR_RETURN(std::string contents, fs_->ReadFile(path));
+  Result<std::vector<Action>> actions = ParseCommit(contents);
+  if (!actions.ok()) return actions.status().WithContext(path);
+  return actions;
+}
+
+Result<std::string> DeltaTable::DataFilePath(const std::string& action_path) const {
+  INLET_ASSIGN_OR_RETURN(std::string path, DataPathKey(action_path));
+  if (path.starts_with("/") || path.find("://") != std::string::npos) return path;
+  return JoinPath(table_root_, path);
+}
+
+Result<bool> DeltaTable::HasLog() const {
+  Result<std::vector<FileInfo>> listing =
+      fs_->ListFiles(JoinPath(table_root_, kDeltaLogDir), /*recursive=*/false);
+  if (listing.status().IsNotFound()) return false;
+  INLET_RETURN_NOT_OK(listing);
+  for (const FileInfo& file : *listing) {
+    if (ParseLogFileName(BaseName(file.path))) return true;
+  }
+  return false;
+}
+
+}  // namespace inlet

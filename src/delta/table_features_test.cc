@@ -1,0 +1,114 @@
+#include "delta/table_features.h"
+
+#include <gtest/gtest.h>
+
+namespace inlet {
+namespace {
+
+DeltaSchema Parse(const std::string& json) {
+  Result<DeltaSchema> schema = ParseDeltaSchema(json);
+  EXPECT_TRUE(schema.ok()) << schema.status().ToString();
+  return schema.ValueOr(DeltaSchema{});
+}
+
+const char kPlain[] = R"({"type":"struct","fields":[{"name":"a","type":"long"}]})";
+
+std::string Check(const Protocol& protocol, const Metadata& metadata = {},
+                  const std::string& schema = kPlain) {
+  return CheckWritable(protocol, metadata, Parse(schema)).ToString();
+}
+
+TEST(TableFeaturesTest, ReaderVersions) {
+  Metadata none;
+  EXPECT_TRUE(CheckReadable({1, 2, {}, {}}, none).ok());
+  EXPECT_EQ(CheckReadable({99, 7, {}, {}}, none).ToString(),
+            "Not implemented: the table requires Delta reader version 99; inlet reads versions 1 "
+            "to 3");
+  EXPECT_TRUE(CheckReadable({2, 5, {}, {}}, none).ok());
+  Metadata mapped;
+  mapped.configuration["delta.columnMapping.mode"] = "name";
+  EXPECT_EQ(CheckReadable({2, 5, {}, {}}, mapped).ToString(),
+            "Not implemented: Delta feature \"columnMapping\" (delta.columnMapping.mode = name) "
+            "is not supported yet");
+  EXPECT_TRUE(CheckReadable({3, 7, {"timestampNtz", "vacuumProtocolCheck"}, {}}, none).ok());
+  EXPECT_EQ(CheckReadable({3, 7, {"timestampNtz", "deletionVectors"}, {}}, none).ToString(),
+            "Not implemented: Delta reader feature \"deletionVectors\" is not supported yet");
+}
+
+TEST(TableFeaturesTest, WriterFeatures) {
+  EXPECT_EQ(Check({1, 2, {}, {}}), "OK");
+  EXPECT_EQ(Check({1, 7, {}, {"appendOnly", "invariants", "allowColumnDefaults"}}), "OK");
+  EXPECT_EQ(Check({3, 7, {"timestampNtz"}, {"timestampNtz", "vacuumProtocolCheck"}}), "OK");
+  EXPECT_EQ(Check({1, 7, {}, {"appendOnly", "domainMetadata"}}),
+            "Not implemented: Delta writer feature \"domainMetadata\" is not supported yet");
+  EXPECT_EQ(Check({1, 7, {}, {"changeDataFeed"}}),
+            "Not implemented: Delta writer feature \"changeDataFeed\" is not supported yet");
+  EXPECT_EQ(Check({1, 8, {}, {}}),
+            "Not implemented: the table requires Delta writer version 8; inlet writes versions 1 "
+            "to 7");
+  // Writers must be able to read, too.
+  EXPECT_EQ(Check({3, 7, {"deletionVectors"}, {"deletionVectors"}}),
+            "Not implemented: Delta reader feature \"deletionVectors\" is not supported yet");
+}
+
+TEST(TableFeaturesTest, InvariantsOnlyWhenNoneDeclared) {
+  const std::string with_invariant =
+      R"({"type":"struct","fields":[{"name":"x","type":"integer","nullable":true,)"
+      R"("metadata":{"delta.invariants":"{\"expression\":{\"expression\":\"x > 3\"}}"}}]})";
+  const std::string message =
+      "Not implemented: column \"x\" declares a Delta invariant (writer feature \"invariants\"), "
+      "which inlet does not enforce yet";
+  EXPECT_EQ(Check({1, 2, {}, {}}, {}, with_invariant), message);
+  EXPECT_EQ(Check({1, 7, {}, {"invariants"}}, {}, with_invariant), message);
+  // Without the feature the metadata means nothing.
+  EXPECT_EQ(Check({1, 7, {}, {"appendOnly"}}, {}, with_invariant), "OK");
+}
+
+TEST(TableFeaturesTest, LegacyWriterVersionsCountOnlyUsedFeatures) {
+  Metadata plain;
+  EXPECT_EQ(Check({1, 4, {}, {}}, plain), "OK");
+  EXPECT_EQ(Check({1, 6, {}, {}}, plain), "OK");
+  Metadata cdf;
+  cdf.configuration["delta.enableChangeDataFeed"] = "true";
+  EXPECT_EQ(Check({1, 4, {}, {}}, cdf),
+            "Not implemented: Delta writer feature \"changeDataFeed\" is not supported yet");
+  EXPECT_EQ(Check({1, 3, {}, {}}, cdf), "OK");
+  Metadata constraints;
+  constraints.configuration["delta.constraints.positive"] = "a > 0";
+  EXPECT_EQ(Check({1, 3, {}, {}}, constraints),
+            "Not implemented: Delta writer feature \"checkConstraints\" is not supported yet");
+  const std::string generated =
+      R"({"type":"struct","fields":[{"name":"a","type":"long",)"
+      R"("metadata":{"delta.generationExpression":"1"}}]})";
+  EXPECT_EQ(Check({1, 4, {}, {}}, plain, generated),
+            "Not implemented: Delta writer feature \"generatedColumns\" is not supported yet");
+  const std::string identity =
+      R"({"type":"struct","fields":[{"name":"a","type":"long",)"
+      R"("metadata":{"delta.identity.start":1,"delta.identity.step":1}}]})";
+  EXPECT_EQ(Check({1, 6, {}, {}}, plain, identity),
+            "Not implemented: Delta writer feature \"identityColumns\" is not supported yet");
+  EXPECT_EQ(Check({1, 5, {}, {}}, plain, identity), "OK");
+}
+
+TEST(TableFeaturesTest, DefaultsMustBeLiterals) {
+  const std::string expression_default =
+      R"({"type":"struct","fields":[{"name":"d","type":"date",)"
+      R"("metadata":{"CURRENT_DEFAULT":"current_date()"}}]})";
+  EXPECT_EQ(Check({1, 7, {}, {"allowColumnDefaults"}}, {}, expression_default),
+            "Not implemented: column \"d\": DEFAULT expression 'current_date()' is not supported "
+            "yet: inlet evaluates literals only");
+}
+
+TEST(TableFeaturesTest, EmptySchemaIsNotWritable) {
+  EXPECT_EQ(CheckWritable({1, 2, {}, {}}, {}, DeltaSchema{}).code(), StatusCode::kInvalidData);
+}
+
+TEST(TableFeaturesTest, AppendOnlyProperty) {
+  Metadata m;
+  EXPECT_FALSE(IsAppendOnly(m));
+  m.configuration["delta.appendOnly"] = "TRUE";
+  EXPECT_TRUE(IsAppendOnly(m));
+}
+
+}  // namespace
+}  // namespace inlet

@@ -1,0 +1,27 @@
+#include "formats/csv/csv_format.h"
+
+#include "formats/csv/csv_options.h"
+#include "formats/csv/csv_reader.h"
+#include "formats/csv/csv_sniffer.h"
+
+namespace inlet {
+
+std::vector<OptionSpec> CsvFormat::options() const { return CsvOptionSpecs(); }
+
+Status CsvFormat::ValidateOptions(const FormatOptions& options) const {
+  return CsvOptions::Parse(options).status();
+}
+
+Result<Schema> CsvFormat::InferSchema(const SourceFile& file, const FormatOptions& options) {
+  INLET_ASSIGN_OR_RETURN(CsvOptions csv_options,
+                         CsvOptions::Parse(options, DefaultCsvDelimiter(file.info.path)));
+  return InferCsvSchema(file, csv_options);
+}
+
+Result<std::unique_ptr<FormatReader>> CsvFormat::OpenReader(const SourceFile& file,
+                                                            const ReadRequest& request) {
+  INLET_ASSIGN_OR_RETURN(std::unique_ptr<CsvReader> reader, CsvReader::Open(file, request));
+  return std::unique_ptr<FormatReader>(std::move(reader));
+}
+
+}  // namespace inlet

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "formats/format.h"
+
+namespace inlet {
+
+/// The CSV (and TSV) format: options in csv_options.h, parsing in csv_parser.h, schema
+/// inference in csv_sniffer.h, reading in csv_reader.h. Thread safe (it holds no state).
+class CsvFormat : public FileFormat {
+ public:
+  std::string name() const override { return "CSV"; }
+  /// csv, tsv (whose default delimiter is a tab) and txt.
+  std::vector<std::string> extensions() const override { return {"csv", "tsv", "txt"}; }
+  std::vector<OptionSpec> options() const override;
+  Status ValidateOptions(const FormatOptions& options) const override;
+  Result<Schema> InferSchema(const SourceFile& file, const FormatOptions& options) override;
+  Result<std::unique_ptr<FormatReader>> OpenReader(const SourceFile& file,
+                                                   const ReadRequest& request) override;
+};
+
+}  // namespace inlet

@@ -1,0 +1,133 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inlet/result.h"
+#include "io/stream.h"
+
+namespace inlet {
+
+/// The characters that give a CSV file its structure, and the parser's memory limits.
+struct CsvDialect {
+  char delimiter = ',';
+  /// Quoting is off when false (every quote byte is data).
+  bool has_quote = true;
+  char quote = '"';
+  /// Inside quotes, `escape` makes a following quote or escape byte literal; before any other
+  /// byte it is kept as data (so `C:\dir` survives with escape `\`). Ignored when it equals the
+  /// quote (RFC 4180 doubling already covers that).
+  bool has_escape = false;
+  char escape = '\\';
+  /// Bytes read from the input at a time.
+  int64_t chunk_size = 1 << 20;
+  /// A record whose fields hold more bytes than this is an InvalidData error: it is what an
+  /// unmatched quote in a large file looks like, and memory must stay bounded.
+  int64_t max_record_bytes = 256 << 20;
+};
+
+/// Splits a byte stream into CSV records (RFC 4180) one at a time, streaming it in chunks.
+///
+/// - Quoted fields may hold delimiters, newlines and doubled quotes (""). A quote in the middle
+///   of an unquoted field is data. Bytes after a closing quote and before the next delimiter are
+///   kept as data (`"ab"c` is `abc`), as most CSV readers do.
+/// - Records end at LF, CRLF or a lone CR. Blank lines (a newline where a record would start)
+///   are not records, so a trailing empty line is not either.
+/// - A UTF-8 byte order mark at the very start is skipped.
+/// - At end of input inside quotes the record is returned with unterminated_quote() set.
+///
+/// Field views stay valid until the next call to NextRecord(). Not thread safe.
+class CsvParser {
+ public:
+  CsvParser(std::unique_ptr<InputStream> input, const CsvDialect& dialect);
+
+  /// Skips `lines` physical lines (LF, CRLF or CR each end one) before the first record; quotes
+  /// are not interpreted. REQUIRES: called before the first NextRecord().
+  Status SkipLines(int64_t lines);
+
+  /// Parses the next record; false at the end of the input.
+  Result<bool> NextRecord();
+
+  size_t num_fields() const { return field_ends_.size(); }
+  std::string_view field(size_t i) const {
+    size_t begin = i == 0 ? 0 : field_ends_[i - 1];
+    return std::string_view(field_data_).substr(begin, field_ends_[i] - begin);
+  }
+  /// True when field `i` was written in quotes (so "" is an empty string, not a missing value).
+  bool field_quoted(size_t i) const { return field_quoted_[i]; }
+  /// 1-based line where the current record starts.
+  int64_t record_line() const { return record_line_; }
+  /// Byte offset of the current record in the (decompressed) input.
+  int64_t record_offset() const { return record_offset_; }
+  /// The current record ran into the end of the input inside a quoted field.
+  bool unterminated_quote() const { return unterminated_quote_; }
+
+  /// Bytes of the (decompressed) input consumed so far.
+  int64_t bytes_consumed() const { return buffer_offset_ + static_cast<int64_t>(pos_); }
+  /// Bytes consumed from the underlying source (compressed bytes when it is compressed).
+  int64_t source_bytes_read() const { return input_->source_bytes_read(); }
+
+ private:
+  // The state after consuming a byte; entering a state performs its action (see NextRecord).
+  enum State : uint8_t {
+    kRecordStart,    // nothing of a record consumed yet (also: the LF of a CRLF record end)
+    kBlankLf,        // LF where a record would start: a blank line
+    kBlankCr,        // CR where a record would start
+    kFieldStart,     // a delimiter: the field before it ended
+    kRecordEndLf,    // LF ending a record
+    kRecordEndCr,    // CR ending a record (an LF right after it is swallowed)
+    kUnquoted,       // a data byte of an unquoted field
+    kQuoteOpen,      // the quote opening a quoted field
+    kQuoted,         // a data byte inside quotes
+    kQuotedLf,       // LF inside quotes
+    kQuotedCr,       // CR inside quotes
+    kQuotedCrLf,     // LF right after a CR inside quotes (same line)
+    kQuoteInQuoted,  // a quote inside quotes: the closing one or the first of ""
+    kEscape,         // the escape byte inside quotes
+    kEscapedChar,    // a quote or escape byte right after the escape byte
+    kNumStates
+  };
+
+  static bool IsRecordStart(State s) {
+    return s == kRecordStart || s == kBlankLf || s == kBlankCr || s == kRecordEndLf ||
+           s == kRecordEndCr;
+  }
+  State ComputeTransition(State from, uint8_t c) const;
+  /// Reads the next chunk; false at end of input.
+  Result<bool> FillBuffer();
+  /// The first read: fills at least 3 bytes when there are, and skips a UTF-8 BOM.
+  Status Start();
+  void EndField();
+  Result<bool> FinishAtEndOfInput();
+
+  std::unique_ptr<InputStream> input_;
+  CsvDialect dialect_;
+  State transitions_[kNumStates][256];
+  // Bytes that leave kUnquoted / kQuoted where they are: copied in bulk runs.
+  bool plain_unquoted_[256];
+  bool plain_quoted_[256];
+
+  std::string buffer_;
+  size_t pos_ = 0;
+  size_t end_ = 0;
+  int64_t buffer_offset_ = 0;  // offset of buffer_[0] in the input
+  bool started_ = false;
+  bool at_end_ = false;
+
+  State state_ = kRecordStart;
+  int64_t line_ = 1;  // line of the next byte to consume
+
+  // The current record.
+  std::string field_data_;
+  std::vector<size_t> field_ends_;
+  std::vector<bool> field_quoted_;
+  bool quoted_ = false;
+  bool unterminated_quote_ = false;
+  int64_t record_line_ = 1;
+  int64_t record_offset_ = 0;
+};
+
+}  // namespace inlet

@@ -1,0 +1,152 @@
+#include "formats/parquet/rle_encoding.h"
+
+#include <algorithm>
+
+namespace inlet::parquet {
+
+namespace {
+
+// A run must be at least this long to be worth an RLE header instead of bit-packing.
+constexpr size_t kMinRleRun = 8;
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+// Bit-packs values[begin, end) LSB first, padding with zeros to a multiple of 8 values.
+void PutBitPacked(const std::vector<uint32_t>& values, size_t begin, size_t end, int bit_width,
+                  std::string* out) {
+  size_t groups = (end - begin + 7) / 8;
+  PutVarint((groups << 1) | 1, out);
+  uint64_t buffer = 0;
+  int bits = 0;
+  for (size_t i = begin; i < begin + groups * 8; ++i) {
+    uint64_t v = i < end ? values[i] : 0;
+    buffer |= v << bits;
+    bits += bit_width;
+    while (bits >= 8) {
+      out->push_back(static_cast<char>(buffer & 0xFF));
+      buffer >>= 8;
+      bits -= 8;
+    }
+  }
+}
+
+void PutRleRun(uint32_t value, size_t count, int bit_width, std::string* out) {
+  PutVarint(static_cast<uint64_t>(count) << 1, out);
+  for (int b = 0; b < (bit_width + 7) / 8; ++b) {
+    out->push_back(static_cast<char>((value >> (8 * b)) & 0xFF));
+  }
+}
+
+}  // namespace
+
+int BitWidthFor(uint64_t max_value) {
+  int width = 1;
+  while (width < 64 && (max_value >> width) != 0) ++width;
+  return width;
+}
+
+void EncodeRleBitPacked(const std::vector<uint32_t>& values, int bit_width, std::string* out) {
+  // Values from literal_begin up to i wait to be bit-packed; a literal run may only end on a
+  // multiple of 8 values (or at the very end), so a long run first tops the group up.
+  size_t literal_begin = 0;
+  size_t i = 0;
+  const size_t n = values.size();
+  while (i < n) {
+    size_t run = 1;
+    while (i + run < n && values[i + run] == values[i]) ++run;
+    if (run < kMinRleRun) {
+      i += run;
+      continue;
+    }
+    size_t pending = i - literal_begin;
+    size_t top_up = (8 - pending % 8) % 8;
+    if (run - top_up < kMinRleRun) {
+      i += run;
+      continue;
+    }
+    i += top_up;
+    run -= top_up;
+    if (i > literal_begin) PutBitPacked(values, literal_begin, i, bit_width, out);
+    PutRleRun(values[i], run, bit_width, out);
+    i += run;
+    literal_begin = i;
+  }
+  if (n > literal_begin) PutBitPacked(values, literal_begin, n, bit_width, out);
+}
+
+Status RleBitPackedDecoder::NextRun() {
+  uint64_t header = 0;
+  for (int shift = 0;; shift += 7) {
+    if (pos_ >= end_ || shift > 35) {
+      return Status::InvalidData("RLE/bit-packed data ends inside a run header");
+    }
+    uint8_t byte = *pos_++;
+    header |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) break;
+  }
+  if (header & 1) {
+    uint64_t values = (header >> 1) * 8;
+    uint64_t bytes = (header >> 1) * static_cast<uint64_t>(bit_width_);
+    size_t left = static_cast<size_t>(end_ - pos_);
+    // Some writers end the last group early; only the values actually present are usable.
+    if (bytes > left) {
+      bytes = left;
+      values = bit_width_ == 0 ? values : bytes * 8 / static_cast<uint64_t>(bit_width_);
+    }
+    literal_data_ = pos_;
+    literal_left_ = static_cast<int64_t>(values);
+    literal_index_ = 0;
+    pos_ += bytes;
+  } else {
+    int value_bytes = (bit_width_ + 7) / 8;
+    if (end_ - pos_ < value_bytes) return Status::InvalidData("RLE/bit-packed data ends in a run");
+    uint32_t value = 0;
+    for (int b = 0; b < value_bytes; ++b) value |= static_cast<uint32_t>(pos_[b]) << (8 * b);
+    pos_ += value_bytes;
+    rle_left_ = static_cast<int64_t>(header >> 1);
+    rle_value_ = value;
+  }
+  if (rle_left_ == 0 && literal_left_ == 0) {
+    return Status::InvalidData("RLE/bit-packed data has an empty run");
+  }
+  return Status::OK();
+}
+
+Status RleBitPackedDecoder::Get(uint32_t* out, int64_t n) {
+  const uint64_t mask = bit_width_ >= 32 ? 0xFFFFFFFFull : (uint64_t{1} << bit_width_) - 1;
+  while (n > 0) {
+    if (rle_left_ == 0 && literal_left_ == 0) INLET_RETURN_NOT_OK(NextRun());
+    if (rle_left_ > 0) {
+      int64_t take = std::min(n, rle_left_);
+      std::fill(out, out + take, rle_value_);
+      out += take;
+      n -= take;
+      rle_left_ -= take;
+      continue;
+    }
+    int64_t take = std::min(n, literal_left_);
+    for (int64_t k = 0; k < take; ++k) {
+      uint64_t bit = static_cast<uint64_t>(literal_index_ + k) * static_cast<uint64_t>(bit_width_);
+      const uint8_t* p = literal_data_ + bit / 8;
+      int shift = static_cast<int>(bit % 8);
+      // The value spans at most 5 bytes, all inside the run (checked in NextRun).
+      int need = (shift + bit_width_ + 7) / 8;
+      uint64_t word = 0;
+      for (int b = 0; b < need; ++b) word |= static_cast<uint64_t>(p[b]) << (8 * b);
+      out[k] = static_cast<uint32_t>((word >> shift) & mask);
+    }
+    out += take;
+    n -= take;
+    literal_index_ += take;
+    literal_left_ -= take;
+  }
+  return Status::OK();
+}
+
+}  // namespace inlet::parquet

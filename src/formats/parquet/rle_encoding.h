@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "inlet/status.h"
+
+namespace inlet::parquet {
+
+/// Bits needed to store values 0..max_value (at least 1, which every reader accepts).
+int BitWidthFor(uint64_t max_value);
+
+/// Appends `values` (each < 2^bit_width, bit_width <= 32) to `out` in the RLE / bit-packing
+/// hybrid of Encodings.md, without any length prefix: runs of 8 or more equal values become RLE
+/// runs, the rest bit-packed groups of 8 (the last group zero-padded).
+void EncodeRleBitPacked(const std::vector<uint32_t>& values, int bit_width, std::string* out);
+
+/// Decodes the RLE / bit-packing hybrid from a byte range it does not own. Malformed or short
+/// input is an InvalidData error (callers add where), never a read past the range.
+class RleBitPackedDecoder {
+ public:
+  RleBitPackedDecoder(const uint8_t* data, size_t size, int bit_width)
+      : pos_(data), end_(data + size), bit_width_(bit_width) {}
+
+  /// Decodes exactly `n` values into `out`.
+  Status Get(uint32_t* out, int64_t n);
+
+ private:
+  Status NextRun();
+
+  const uint8_t* pos_;
+  const uint8_t* end_;
+  int bit_width_;
+  int64_t rle_left_ = 0;
+  uint32_t rle_value_ = 0;
+  // The current bit-packed run: its bytes, values left and the next value's index.
+  const uint8_t* literal_data_ = nullptr;
+  int64_t literal_left_ = 0;
+  int64_t literal_index_ = 0;
+};
+
+}  // namespace inlet::parquet

@@ -1,0 +1,132 @@
+#include "sql/copy_binder.h"
+
+#include "common/string_util.h"
+#include "sql/select_binder.h"
+
+namespace inlet::sql {
+
+std::string TableKey(const Name& name) { return JoinStrings(NameParts(name), "."); }
+
+std::vector<std::string> NameParts(const Name& name) {
+  std::vector<std::string> parts;
+  for (const Identifier& part : name.parts) parts.push_back(part.normalized);
+  return parts;
+}
+
+namespace {
+
+Result<std::string> ScalarOptionText(const Option& option) {
+  switch (option.value.kind) {
+    case OptionValue::Kind::kString:
+    case OptionValue::Kind::kNumber:
+    case OptionValue::Kind::kBoolean:
+    case OptionValue::Kind::kIdentifier:
+      return option.value.text;
+    case OptionValue::Kind::kNull:
+      return std::string();
+    case OptionValue::Kind::kList:
+    case OptionValue::Kind::kOptions:
+      break;
+  }
+  return BindErrorAt(option.value.position,
+                     "option " + option.key_text + " takes a single value, not a list");
+}
+
+Result<bool> BooleanOption(const Option& option) {
+  INLET_ASSIGN_OR_RETURN(std::string text, ScalarOptionText(option));
+  if (EqualsIgnoreCase(text, "true")) return true;
+  if (EqualsIgnoreCase(text, "false")) return false;
+  return BindErrorAt(option.value.position,
+                     "option " + option.key_text + " must be true or false, got '" + text + "'");
+}
+
+Status AddFormatOptions(const std::vector<Option>& options, FormatOptions* out) {
+  for (const Option& option : options) {
+    INLET_ASSIGN_OR_RETURN(std::string text, ScalarOptionText(option));
+    if (!out->emplace(option.key, text).second) {
+      return BindErrorAt(option.position, "format option " + option.key_text + " is given twice");
+    }
+  }
+  return Status::OK();
+}
+
+// A format option error from ValidateFormatOptions, pointed at the clause that holds options.
+Status FormatOptionError(const Status& status, const SourcePosition& position) {
+  return BindErrorAt(position, status.message());
+}
+
+}  // namespace
+
+Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& context) {
+  CopyPlan plan;
+  auto table = context.catalog->GetTable(TableKey(copy.table));
+  if (!table.ok()) {
+    if (table.status().IsNotFound()) {
+      return BindErrorAt(copy.table.position,
+                         "table " + copy.table.ToString() +
+                             " does not exist (create it with CREATE TABLE or register it with "
+                             "OPEN DELTA TABLE)");
+    }
+    return table.status();
+  }
+  plan.table = *table;
+  INLET_ASSIGN_OR_RETURN(plan.table_location, context.file_systems->Resolve(plan.table.location));
+
+  auto source = context.file_systems->Resolve(copy.location.value);
+  if (!source.ok()) return BindErrorAt(copy.location.position, source.status().message());
+  plan.source.location = *source;
+  if (copy.files) {
+    for (const StringLiteral& file : copy.files->files) plan.source.files.push_back(file.value);
+  }
+  if (copy.pattern) plan.source.pattern = copy.pattern->value;
+
+  SourcePosition options_position = copy.position;
+  if (copy.file_format) {
+    options_position = copy.file_format->position;
+    if (!copy.file_format->type) {
+      return BindErrorAt(copy.file_format->position,
+                         "FILE_FORMAT (...) needs a TYPE, e.g. FILE_FORMAT = (TYPE = CSV)");
+    }
+    const OptionValue& type = *copy.file_format->type;
+    auto format = context.formats->FindByName(type.text);
+    if (!format.ok()) return BindErrorAt(type.position, format.status().message());
+    plan.format = *format;
+    INLET_RETURN_NOT_OK(AddFormatOptions(copy.file_format->options, &plan.format_options));
+  }
+  if (copy.format_options) {
+    options_position = copy.format_options->position;
+    INLET_RETURN_NOT_OK(AddFormatOptions(copy.format_options->options, &plan.format_options));
+  }
+  if (plan.format) {
+    Status valid = ValidateFormatOptions(*plan.format, plan.format_options);
+    if (!valid.ok()) return FormatOptionError(valid, options_position);
+  }
+
+  if (copy.copy_options) {
+    for (const Option& option : copy.copy_options->options) {
+      if (option.key == "force") {
+        INLET_ASSIGN_OR_RETURN(plan.force, BooleanOption(option));
+      } else if (option.key == "mergeschema") {
+        INLET_ASSIGN_OR_RETURN(bool merge, BooleanOption(option));
+        if (merge) {
+          return BindErrorAt(option.position,
+                             "COPY_OPTIONS mergeSchema = true is not supported yet");
+        }
+      } else {
+        return BindErrorAt(option.position, "unknown COPY_OPTIONS option '" + option.key_text +
+                                                "'; valid options: force, mergeSchema");
+      }
+    }
+  }
+  if (copy.force) plan.force = copy.force->value;
+  if (!copy.options.empty()) {
+    const Option& option = copy.options.front();
+    return BindErrorAt(option.position,
+                       "unknown COPY INTO option " + option.key_text +
+                           "; valid clauses: FILE_FORMAT, FILES, PATTERN, FORMAT_OPTIONS, "
+                           "COPY_OPTIONS, FORCE");
+  }
+  return plan;
+}
+
+}  // namespace inlet::sql

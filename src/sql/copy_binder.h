@@ -1,0 +1,29 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "exec/copy_executor.h"
+#include "formats/registry.h"
+#include "fs/registry.h"
+#include "inlet/result.h"
+#include "sql/ast.h"
+
+namespace inlet::sql {
+
+/// The catalog name of a parsed table name: normalized parts joined by '.'.
+std::string TableKey(const Name& name);
+/// The normalized parts of a name, for the default table folder.
+std::vector<std::string> NameParts(const Name& name);
+
+/// What COPY INTO binding needs from the database.
+struct CopyBindContext {
+  Catalog* catalog;
+  const FileSystemRegistry* file_systems;
+  const FormatRegistry* formats;
+};
+
+/// Validates a COPY INTO statement into a plan: the table exists, the location resolves, every
+/// option is known and well-formed. Errors point at the clause or option at fault and list the
+/// valid choices.
+Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& context);
+
+}  // namespace inlet::sql
