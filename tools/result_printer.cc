@@ -169,13 +169,27 @@ void WriteJsonString(std::string_view text, std::ostream& out) {
   out << '"';
   for (unsigned char ch : text) {
     switch (ch) {
-      case '"': out << "\\\""; break;
-      case '\\': out << "\\\\"; break;
-      case '\b': out << "\\b"; break;
-      case '\f': out << "\\f"; break;
-      case '\n': out << "\\n"; break;
-      case '\r': out << "\\r"; break;
-      case '\t': out << "\\t"; break;
+      case '"':
+        out << "\\\"";
+        break;
+      case '\\':
+        out << "\\\\";
+        break;
+      case '\b':
+        out << "\\b";
+        break;
+      case '\f':
+        out << "\\f";
+        break;
+      case '\n':
+        out << "\\n";
+        break;
+      case '\r':
+        out << "\\r";
+        break;
+      case '\t':
+        out << "\\t";
+        break;
       default:
         if (ch < 0x20) {
           std::array<char, 8> escaped;
@@ -290,10 +304,18 @@ std::optional<OutputMode> ParseOutputMode(std::string_view name) {
 void PrintResult(const QueryResult& result, OutputMode mode, std::ostream& out) {
   if (result.column_names.empty()) return;
   switch (mode) {
-    case OutputMode::kTable: TablePrinter(result, out).Print(); break;
-    case OutputMode::kCsv: PrintCsv(result, out); break;
-    case OutputMode::kJson: PrintJson(result, out); break;
-    case OutputMode::kLine: PrintLines(result, out); break;
+    case OutputMode::kTable:
+      TablePrinter(result, out).Print();
+      break;
+    case OutputMode::kCsv:
+      PrintCsv(result, out);
+      break;
+    case OutputMode::kJson:
+      PrintJson(result, out);
+      break;
+    case OutputMode::kLine:
+      PrintLines(result, out);
+      break;
   }
 }
 
@@ -309,9 +331,9 @@ size_t DisplayWidth(std::string_view text) {
 bool IsNumericType(std::string_view type) {
   std::string base = AsciiToUpper(TrimWhitespace(type.substr(0, type.find('('))));
   static constexpr std::array<std::string_view, 19> kNumeric = {
-      "TINYINT", "SMALLINT", "INTEGER", "INT",    "BIGINT",  "HUGEINT", "UTINYINT",
-      "USMALLINT", "UINTEGER", "UBIGINT", "INT1", "INT2",    "INT4",    "INT8",
-      "FLOAT",   "REAL",     "DOUBLE",  "DECIMAL", "NUMERIC"};
+      "TINYINT",   "SMALLINT", "INTEGER", "INT",     "BIGINT", "HUGEINT", "UTINYINT",
+      "USMALLINT", "UINTEGER", "UBIGINT", "INT1",    "INT2",   "INT4",    "INT8",
+      "FLOAT",     "REAL",     "DOUBLE",  "DECIMAL", "NUMERIC"};
   return std::find(kNumeric.begin(), kNumeric.end(), base) != kNumeric.end() ||
          base == "DOUBLE PRECISION";
 }

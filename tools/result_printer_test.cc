@@ -23,8 +23,7 @@ std::string Print(const QueryResult& result, OutputMode mode) {
 }
 
 QueryResult SampleResult() {
-  return MakeResult({"id", "name"}, {"BIGINT", "VARCHAR"},
-                    {{"1", "apple"}, {"42", std::nullopt}});
+  return MakeResult({"id", "name"}, {"BIGINT", "VARCHAR"}, {{"1", "apple"}, {"42", std::nullopt}});
 }
 
 TEST(ParseOutputModeTest, KnowsEveryMode) {
@@ -38,9 +37,9 @@ TEST(ParseOutputModeTest, KnowsEveryMode) {
 TEST(DisplayWidthTest, CountsCodePointsNotBytes) {
   EXPECT_EQ(DisplayWidth(""), 0u);
   EXPECT_EQ(DisplayWidth("abc"), 3u);
-  EXPECT_EQ(DisplayWidth("héllo"), 5u);   // é is 2 bytes
-  EXPECT_EQ(DisplayWidth("日本"), 2u);    // 3 bytes each
-  EXPECT_EQ(DisplayWidth("🦆!"), 2u);     // 4 bytes
+  EXPECT_EQ(DisplayWidth("héllo"), 5u);  // é is 2 bytes
+  EXPECT_EQ(DisplayWidth("日本"), 2u);   // 3 bytes each
+  EXPECT_EQ(DisplayWidth("🦆!"), 2u);  // 4 bytes
 }
 
 TEST(IsNumericTypeTest, ByTypeName) {
@@ -112,8 +111,8 @@ TEST(TableModeTest, EmptyResultKeepsTheHeader) {
 
 TEST(PrintResultTest, NoColumnsPrintsNothingInEveryMode) {
   QueryResult result;
-  for (OutputMode mode : {OutputMode::kTable, OutputMode::kCsv, OutputMode::kJson,
-                          OutputMode::kLine}) {
+  for (OutputMode mode :
+       {OutputMode::kTable, OutputMode::kCsv, OutputMode::kJson, OutputMode::kLine}) {
     EXPECT_EQ(Print(result, mode), "");
   }
 }
@@ -144,10 +143,8 @@ TEST(JsonModeTest, TypesDecideQuoting) {
 }
 
 TEST(JsonModeTest, EscapesStrings) {
-  QueryResult result =
-      MakeResult({"s"}, {"VARCHAR"}, {{"q\"b\\n\nt\tc\x01é"}});
-  EXPECT_EQ(Print(result, OutputMode::kJson),
-            "[\n  {\"s\": \"q\\\"b\\\\n\\nt\\tc\\u0001é\"}\n]\n");
+  QueryResult result = MakeResult({"s"}, {"VARCHAR"}, {{"q\"b\\n\nt\tc\x01é"}});
+  EXPECT_EQ(Print(result, OutputMode::kJson), "[\n  {\"s\": \"q\\\"b\\\\n\\nt\\tc\\u0001é\"}\n]\n");
 }
 
 TEST(JsonModeTest, EmptyResultIsAnEmptyArray) {

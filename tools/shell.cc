@@ -29,10 +29,14 @@ std::string_view StripLineEnd(std::string_view line) {
 
 const char* ModeName(OutputMode mode) {
   switch (mode) {
-    case OutputMode::kTable: return "table";
-    case OutputMode::kCsv: return "csv";
-    case OutputMode::kJson: return "json";
-    case OutputMode::kLine: return "line";
+    case OutputMode::kTable:
+      return "table";
+    case OutputMode::kCsv:
+      return "csv";
+    case OutputMode::kJson:
+      return "json";
+    case OutputMode::kLine:
+      return "line";
   }
   return "table";
 }

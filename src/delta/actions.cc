@@ -43,8 +43,7 @@ void WriteOptionalInt(JsonWriter* w, std::string_view key, const std::optional<i
   w->Int(*v);
 }
 
-void WriteOptionalString(JsonWriter* w, std::string_view key,
-                         const std::optional<std::string>& v) {
+void WriteOptionalString(JsonWriter* w, std::string_view key, const std::optional<std::string>& v) {
   if (v) w->StringMember(key, *v);
 }
 

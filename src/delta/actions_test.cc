@@ -11,7 +11,7 @@ std::vector<Action> SampleActions() {
   metadata.id = "af23c9d7-fff1-4a5a-a2c8-55c59bd782aa";
   metadata.name = "orders";
   metadata.description = "all \"orders\"";
-  metadata.schema_string = R"({"type":"struct","fields":[]})";
+  metadata.schema_string = R"json({"type":"struct","fields":[]})json";
   metadata.partition_columns = {"day"};
   metadata.configuration = {{"delta.appendOnly", "true"}};
   metadata.created_time = 1700000000000;
@@ -20,7 +20,7 @@ std::vector<Action> SampleActions() {
   add.partition_values = {{"day", "2024-01-01"}, {"region", std::nullopt}};
   add.size = 1234;
   add.modification_time = 1700000000001;
-  add.stats = R"({"numRecords":3})";
+  add.stats = R"json({"numRecords":3})json";
   add.tags = {{"INSERTION_TIME", "1"}};
   RemoveFile remove;
   remove.path = "old.parquet";
@@ -50,25 +50,25 @@ TEST(ActionsTest, RoundTrip) {
 
 TEST(ActionsTest, SerializesAsTheProtocolShows) {
   EXPECT_EQ(SerializeAction(Protocol{1, 2, {}, {}}),
-            R"({"protocol":{"minReaderVersion":1,"minWriterVersion":2}})");
+            R"json({"protocol":{"minReaderVersion":1,"minWriterVersion":2}})json");
   EXPECT_EQ(SerializeAction(Protocol{1, 7, {}, {"allowColumnDefaults"}}),
-            R"({"protocol":{"minReaderVersion":1,"minWriterVersion":7,)"
-            R"("writerFeatures":["allowColumnDefaults"]}})");
+            R"json({"protocol":{"minReaderVersion":1,"minWriterVersion":7,)json"
+            R"json("writerFeatures":["allowColumnDefaults"]}})json");
   AddFile add;
   add.path = "a%20b.parquet";
   add.size = 5;
   add.modification_time = 6;
   EXPECT_EQ(SerializeAction(add),
-            R"({"add":{"path":"a%20b.parquet","partitionValues":{},"size":5,)"
-            R"("modificationTime":6,"dataChange":true}})");
+            R"json({"add":{"path":"a%20b.parquet","partitionValues":{},"size":5,)json"
+            R"json("modificationTime":6,"dataChange":true}})json");
   EXPECT_EQ(SerializeAction(SetTransaction{"app", 3, std::nullopt}),
-            R"({"txn":{"appId":"app","version":3}})");
+            R"json({"txn":{"appId":"app","version":3}})json");
   Metadata m;
   m.id = "x";
   m.schema_string = "{}";
   EXPECT_EQ(SerializeAction(m),
-            R"({"metaData":{"id":"x","format":{"provider":"parquet","options":{}},)"
-            R"("schemaString":"{}","partitionColumns":[],"configuration":{}}})");
+            R"json({"metaData":{"id":"x","format":{"provider":"parquet","options":{}},)json"
+            R"json("schemaString":"{}","partitionColumns":[],"configuration":{}}})json");
   for (const Action& action : SampleActions()) {
     EXPECT_EQ(SerializeAction(action).find('\n'), std::string::npos);
   }
@@ -76,16 +76,17 @@ TEST(ActionsTest, SerializesAsTheProtocolShows) {
 
 TEST(ActionsTest, SkipsUnknownActionsAndFields) {
   std::string text =
-      R"({"cdc":{"path":"_change_data/x.parquet","partitionValues":{},"size":1,"dataChange":false}})"
+      R"json({"cdc":{"path":"_change_data/x.parquet","partitionValues":{},"size":1,)json"
+      R"json("dataChange":false}})json"
       "\n\n"
-      R"({"domainMetadata":{"domain":"d","configuration":"{}","removed":false}})"
+      R"json({"domainMetadata":{"domain":"d","configuration":"{}","removed":false}})json"
       "\n"
-      R"({"checkpointMetadata":{"version":3}})"
+      R"json({"checkpointMetadata":{"version":3}})json"
       "\r\n"
-      R"({"txn":{"appId":"a","version":1,"futureField":[1,{"x":null}]}})"
+      R"json({"txn":{"appId":"a","version":1,"futureField":[1,{"x":null}]}})json"
       "\n"
-      R"({"add":{"path":"p","partitionValues":{},"size":1,"modificationTime":2,)"
-      R"("dataChange":true,"stats":null,"baseRowId":4,"clusteringProvider":"liquid"}})";
+      R"json({"add":{"path":"p","partitionValues":{},"size":1,"modificationTime":2,)json"
+      R"json("dataChange":true,"stats":null,"baseRowId":4,"clusteringProvider":"liquid"}})json";
   Result<std::vector<Action>> parsed = ParseCommit(text);
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   ASSERT_EQ(parsed->size(), 2u);
@@ -97,15 +98,16 @@ TEST(ActionsTest, SkipsUnknownActionsAndFields) {
 
 TEST(ActionsTest, KeepsCommitInfoExtrasAndNonStringParameters) {
   std::string line =
-      R"({"commitInfo":{"timestamp":1,"operation":"MERGE","operationParameters":)"
-      R"({"predicate":"a = b","matchedPredicates":[{"actionType":"update"}],"n":3},)"
-      R"("readVersion":0,"isolationLevel":"Serializable","engineInfo":"Spark"}})";
+      R"json({"commitInfo":{"timestamp":1,"operation":"MERGE","operationParameters":)json"
+      R"json({"predicate":"a = b","matchedPredicates":[{"actionType":"update"}],"n":3},)json"
+      R"json("readVersion":0,"isolationLevel":"Serializable","engineInfo":"Spark"}})json";
   Result<std::optional<Action>> parsed = ParseAction(line);
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   const CommitInfo& info = std::get<CommitInfo>(**parsed);
   EXPECT_EQ(info.operation, "MERGE");
   EXPECT_EQ(info.operation_parameters.at("predicate"), "a = b");
-  EXPECT_EQ(info.operation_parameters.at("matchedPredicates"), R"([{"actionType":"update"}])");
+  EXPECT_EQ(info.operation_parameters.at("matchedPredicates"),
+            R"json([{"actionType":"update"}])json");
   EXPECT_EQ(info.operation_parameters.at("n"), "3");
   EXPECT_EQ(info.engine_info, "Spark");
   EXPECT_EQ(info.extras, (std::vector<std::pair<std::string, std::string>>{

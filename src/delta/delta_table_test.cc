@@ -63,8 +63,8 @@ using Fixtures = ::testing::Types<MemoryFixture, LocalFixture>;
 TYPED_TEST_SUITE(DeltaTableTest, Fixtures);
 
 TYPED_TEST(DeltaTableTest, CreateCommitAndReplay) {
-  Result<DeltaTable> created = DeltaTable::Create(this->fs(), this->root(), OrdersSchema(),
-                                                  {"day"}, {{"delta.appendOnly", "true"}}, "orders");
+  Result<DeltaTable> created = DeltaTable::Create(this->fs(), this->root(), OrdersSchema(), {"day"},
+                                                  {{"delta.appendOnly", "true"}}, "orders");
   ASSERT_TRUE(created.ok()) << created.status().ToString();
   DeltaTable table = *created;
 
@@ -84,8 +84,7 @@ TYPED_TEST(DeltaTableTest, CreateCommitAndReplay) {
   AddFile b = MakeAdd("day=__HIVE_DEFAULT_PARTITION__/part-00000-b c-c000.snappy.parquet", 2);
   b.partition_values = {{"day", std::nullopt}};
   CommitInfo info = MakeCommitInfo("WRITE");
-  Result<int64_t> v1 =
-      table.Commit(0, {info, a, b, SetTransaction{"job-1", 7, 1700000000000}});
+  Result<int64_t> v1 = table.Commit(0, {info, a, b, SetTransaction{"job-1", 7, 1700000000000}});
   ASSERT_TRUE(v1.ok()) << v1.status().ToString();
   EXPECT_EQ(*v1, 1);
 
@@ -139,8 +138,8 @@ TYPED_TEST(DeltaTableTest, ConcurrentCommitsOnOneVersionHaveOneWinner) {
   ASSERT_TRUE(won.ok()) << won.status().ToString();
   Result<int64_t> lost = writer_b.Commit(0, {MakeAdd("part-b.parquet", 1)});
   ASSERT_EQ(lost.status().code(), StatusCode::kConflict) << lost.status().ToString();
-  EXPECT_EQ(lost.status().message(), "another writer committed version 1 of the Delta table at " +
-                                         this->root() + " first");
+  EXPECT_EQ(lost.status().message(),
+            "another writer committed version 1 of the Delta table at " + this->root() + " first");
   // The loser inspects the winner, then retries on the new version.
   Result<std::vector<Action>> winner = writer_b.ReadCommit(1);
   ASSERT_TRUE(winner.ok());
@@ -208,8 +207,8 @@ TYPED_TEST(DeltaTableTest, CorruptCommitNamesTheFile) {
   ASSERT_TRUE(this->fs()->PutIfAbsent(CommitFilePath(this->root(), 1), "{\"add\":{}}\n").ok());
   Result<Snapshot> s = DeltaTable(this->fs(), this->root()).LoadSnapshot();
   EXPECT_EQ(s.status().code(), StatusCode::kInvalidData);
-  EXPECT_EQ(s.status().message(), CommitFilePath(this->root(), 1) +
-                                      ": line 1: add action: missing field \"path\"");
+  EXPECT_EQ(s.status().message(),
+            CommitFilePath(this->root(), 1) + ": line 1: add action: missing field \"path\"");
 }
 
 TEST(DeltaTableValidationTest, RejectsBadDefinitionsAndCommits) {
@@ -217,8 +216,7 @@ TEST(DeltaTableValidationTest, RejectsBadDefinitionsAndCommits) {
   Result<DeltaTable> t = DeltaTable::Create(fs, "/t", OrdersSchema(), {"nope"});
   EXPECT_EQ(t.status().ToString(),
             "Invalid argument: partition column \"nope\" is not a column of the table");
-  EXPECT_EQ(DeltaTable::Create(fs, "/t", Schema()).status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(DeltaTable::Create(fs, "/t", Schema()).status().code(), StatusCode::kInvalidArgument);
   DeltaTable table(fs, "/t");
   EXPECT_EQ(table.Commit(-1, {MakeAdd("x", 1)}).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(table.Commit(-2, {}).status().code(), StatusCode::kInvalidArgument);
@@ -240,8 +238,8 @@ TEST(DeltaTableValidationTest, CreateWritesProtocolMetadataAndCommitInfo) {
   EXPECT_EQ(metadata.id.size(), 36u);
   EXPECT_EQ(metadata.format_provider, "parquet");
   EXPECT_EQ(metadata.schema_string,
-            R"({"type":"struct","fields":[{"name":"a","type":"integer","nullable":true,)"
-            R"("metadata":{}}]})");
+            R"json({"type":"struct","fields":[{"name":"a","type":"integer","nullable":true,)json"
+            R"json("metadata":{}}]})json");
 }
 
 }  // namespace

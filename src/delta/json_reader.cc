@@ -11,8 +11,8 @@ Result<element> ParseJson(simdjson::dom::parser* parser, std::string_view text,
   // parse() copies `text` into a padded buffer, so any string_view is fine.
   simdjson::error_code error = parser->parse(text.data(), text.size()).get(doc);
   if (error) {
-    return Status::InvalidData(std::string(context) + ": invalid JSON: " +
-                               simdjson::error_message(error));
+    return Status::InvalidData(std::string(context) +
+                               ": invalid JSON: " + simdjson::error_message(error));
   }
   return doc;
 }
@@ -100,8 +100,7 @@ Result<std::vector<std::string>> JsonObjectReader::StringArray(std::string_view 
   return out;
 }
 
-Result<std::map<std::string, std::string>> JsonObjectReader::StringMap(
-    std::string_view key) const {
+Result<std::map<std::string, std::string>> JsonObjectReader::StringMap(std::string_view key) const {
   std::map<std::string, std::string> out;
   std::optional<element> value = Find(key);
   if (!value) return out;

@@ -1,13 +1,13 @@
 #pragma once
 
+#include <simdjson.h>
+
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <simdjson.h>
 
 #include "inlet/result.h"
 

@@ -27,7 +27,7 @@ TEST(JsonWriterTest, NestsWithCommas) {
   w.Key("e");
   w.Raw("{\"k\":[1]}");
   w.EndObject();
-  EXPECT_EQ(w.str(), R"({"a":"x","b":[1,-2,{},[]],"c":true,"d":null,"e":{"k":[1]}})");
+  EXPECT_EQ(w.str(), R"json({"a":"x","b":[1,-2,{},[]],"c":true,"d":null,"e":{"k":[1]}})json");
 }
 
 TEST(JsonWriterTest, EscapesStrings) {
@@ -38,8 +38,13 @@ TEST(JsonWriterTest, EscapesStrings) {
 
 TEST(JsonWriterTest, ReplacesInvalidUtf8) {
   std::string out;
-  AppendJsonString(std::string("a\xff" "b\xc3", 4), &out);
-  EXPECT_EQ(out, "\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"");
+  AppendJsonString(std::string("a\xff"
+                               "b\xc3",
+                               4),
+                   &out);
+  EXPECT_EQ(out,
+            "\"a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD\"");
   out.clear();
   AppendJsonString("\xed\xa0\x80", &out);  // an encoded UTF-16 surrogate
   EXPECT_EQ(out, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");

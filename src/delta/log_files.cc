@@ -26,8 +26,8 @@ bool ParseVersion(std::string_view digits, int64_t* version) {
 }
 
 bool IsUnreserved(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
 }
 
 int HexValue(char c) {
@@ -56,8 +56,7 @@ std::optional<LogFileName> ParseLogFileName(std::string_view name) {
   }
   std::string_view rest = name.substr(kVersionDigits);
   if (rest == ".json") return LogFileName{LogFileName::Kind::kCommit, version};
-  if (rest.starts_with(".checkpoint.") &&
-      (rest.ends_with(".parquet") || rest.ends_with(".json"))) {
+  if (rest.starts_with(".checkpoint.") && (rest.ends_with(".parquet") || rest.ends_with(".json"))) {
     return LogFileName{LogFileName::Kind::kCheckpoint, version};
   }
   return std::nullopt;
@@ -90,8 +89,8 @@ Result<std::string> DecodeDataPath(std::string_view uri) {
     int hi = i + 2 < uri.size() ? HexValue(uri[i + 1]) : -1;
     int lo = hi >= 0 ? HexValue(uri[i + 2]) : -1;
     if (lo < 0) {
-      return Status::InvalidData("malformed percent-escape in data file path '" +
-                                 std::string(uri) + "'");
+      return Status::InvalidData("malformed percent-escape in data file path '" + std::string(uri) +
+                                 "'");
     }
     out.push_back(static_cast<char>(hi * 16 + lo));
     i += 2;

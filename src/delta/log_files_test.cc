@@ -21,8 +21,7 @@ TEST(LogFilesTest, ClassifiesLogFiles) {
   };
   EXPECT_EQ(kind("00000000000000000012.json"), "commit 12");
   EXPECT_EQ(kind("00000000000000000010.checkpoint.parquet"), "checkpoint 10");
-  EXPECT_EQ(kind("00000000000000000001.checkpoint.0000000001.0000000002.parquet"),
-            "checkpoint 1");
+  EXPECT_EQ(kind("00000000000000000001.checkpoint.0000000001.0000000002.parquet"), "checkpoint 1");
   EXPECT_EQ(kind("00000000000000000002.checkpoint.6374b053-df23-479b-b2cf-c9c550132b49.json"),
             "checkpoint 2");
   EXPECT_EQ(kind("00000000000000000000.crc"), "-");

@@ -52,12 +52,18 @@ bool ParseCharVarcharLength(std::string_view text, int* length) {
 
 Result<LogicalType> ParsePrimitiveType(std::string_view name, const std::string& column) {
   static const std::map<std::string_view, LogicalType> kTypes = {
-      {"boolean", LogicalType::Boolean()},   {"byte", LogicalType::TinyInt()},
-      {"short", LogicalType::SmallInt()},    {"integer", LogicalType::Integer()},
-      {"long", LogicalType::BigInt()},       {"float", LogicalType::Float()},
-      {"double", LogicalType::Double()},     {"string", LogicalType::Varchar()},
-      {"date", LogicalType::Date()},         {"timestamp", LogicalType::TimestampTz()},
-      {"timestamp_ntz", LogicalType::Timestamp()}, {"binary", LogicalType::Binary()},
+      {"boolean", LogicalType::Boolean()},
+      {"byte", LogicalType::TinyInt()},
+      {"short", LogicalType::SmallInt()},
+      {"integer", LogicalType::Integer()},
+      {"long", LogicalType::BigInt()},
+      {"float", LogicalType::Float()},
+      {"double", LogicalType::Double()},
+      {"string", LogicalType::Varchar()},
+      {"date", LogicalType::Date()},
+      {"timestamp", LogicalType::TimestampTz()},
+      {"timestamp_ntz", LogicalType::Timestamp()},
+      {"binary", LogicalType::Binary()},
   };
   auto it = kTypes.find(name);
   if (it != kTypes.end()) return it->second;
@@ -112,9 +118,8 @@ Result<Field> ParseField(const JsonObjectReader& r, std::map<std::string, std::s
 
 std::string FormatShortestDouble(double value, bool is_float) {
   char buf[32];
-  auto [end, ec] = is_float
-                       ? std::to_chars(buf, buf + sizeof(buf), static_cast<float>(value))
-                       : std::to_chars(buf, buf + sizeof(buf), value);
+  auto [end, ec] = is_float ? std::to_chars(buf, buf + sizeof(buf), static_cast<float>(value))
+                            : std::to_chars(buf, buf + sizeof(buf), value);
   return std::string(buf, end);
 }
 
@@ -200,13 +205,26 @@ class SqlLiteralScanner {
         if (c == '\\' && pos_ < sql_.size()) {
           char e = sql_[pos_++];
           switch (e) {
-            case 'n': c = '\n'; break;
-            case 't': c = '\t'; break;
-            case 'r': c = '\r'; break;
-            case 'b': c = '\b'; break;
-            case '0': c = '\0'; break;
-            case 'Z': c = '\x1A'; break;
-            default: c = e;
+            case 'n':
+              c = '\n';
+              break;
+            case 't':
+              c = '\t';
+              break;
+            case 'r':
+              c = '\r';
+              break;
+            case 'b':
+              c = '\b';
+              break;
+            case '0':
+              c = '\0';
+              break;
+            case 'Z':
+              c = '\x1A';
+              break;
+            default:
+              c = e;
           }
         }
         text->push_back(c);
@@ -252,8 +270,7 @@ bool ScanLiteral(SqlLiteralScanner* s, SqlLiteral* out) {
     out->text = word;
     return true;
   }
-  if (word == "DATE" || word == "TIMESTAMP" || word == "TIMESTAMP_NTZ" ||
-      word == "TIMESTAMP_LTZ") {
+  if (word == "DATE" || word == "TIMESTAMP" || word == "TIMESTAMP_NTZ" || word == "TIMESTAMP_LTZ") {
     out->kind = SqlLiteral::Kind::kText;
     return s->QuotedString(&out->text);
   }
@@ -291,21 +308,33 @@ bool ScanLiteral(SqlLiteralScanner* s, SqlLiteral* out) {
 
 std::string DeltaTypeName(const LogicalType& type) {
   switch (type.id()) {
-    case TypeId::kBoolean: return "boolean";
-    case TypeId::kTinyInt: return "byte";
-    case TypeId::kSmallInt: return "short";
-    case TypeId::kInteger: return "integer";
-    case TypeId::kBigInt: return "long";
-    case TypeId::kFloat: return "float";
-    case TypeId::kDouble: return "double";
+    case TypeId::kBoolean:
+      return "boolean";
+    case TypeId::kTinyInt:
+      return "byte";
+    case TypeId::kSmallInt:
+      return "short";
+    case TypeId::kInteger:
+      return "integer";
+    case TypeId::kBigInt:
+      return "long";
+    case TypeId::kFloat:
+      return "float";
+    case TypeId::kDouble:
+      return "double";
     case TypeId::kDecimal:
-      return "decimal(" + std::to_string(type.precision()) + "," +
-             std::to_string(type.scale()) + ")";
-    case TypeId::kVarchar: return "string";
-    case TypeId::kDate: return "date";
-    case TypeId::kTimestamp: return "timestamp_ntz";
-    case TypeId::kTimestampTz: return "timestamp";
-    case TypeId::kBinary: return "binary";
+      return "decimal(" + std::to_string(type.precision()) + "," + std::to_string(type.scale()) +
+             ")";
+    case TypeId::kVarchar:
+      return "string";
+    case TypeId::kDate:
+      return "date";
+    case TypeId::kTimestamp:
+      return "timestamp_ntz";
+    case TypeId::kTimestampTz:
+      return "timestamp";
+    case TypeId::kBinary:
+      return "binary";
   }
   return "string";
 }
@@ -427,8 +456,8 @@ Result<Value> ParseDefaultSql(std::string_view sql, const LogicalType& type) {
       return Value::Null(type);
     case SqlLiteral::Kind::kBytes:
       if (type.id() != TypeId::kBinary) {
-        return Status::InvalidData("DEFAULT " + QuoteSqlString(sql) + " is binary but the column is " +
-                                   type.ToString());
+        return Status::InvalidData("DEFAULT " + QuoteSqlString(sql) +
+                                   " is binary but the column is " + type.ToString());
       }
       return Value::Binary(std::move(literal.text));
     case SqlLiteral::Kind::kText:

@@ -35,17 +35,16 @@ Schema EveryType() {
 }
 
 TEST(SchemaJsonTest, WritesSparkStructTypeJson) {
-  Schema schema({MakeField("id", LogicalType::BigInt(), false),
-                 MakeField("name", LogicalType::Varchar(10)),
-                 MakeField("price", LogicalType::Decimal(10, 2)),
-                 MakeField("at", LogicalType::Timestamp())});
+  Schema schema(
+      {MakeField("id", LogicalType::BigInt(), false), MakeField("name", LogicalType::Varchar(10)),
+       MakeField("price", LogicalType::Decimal(10, 2)), MakeField("at", LogicalType::Timestamp())});
   EXPECT_EQ(SchemaToDeltaJson(schema),
-            R"({"type":"struct","fields":[)"
-            R"({"name":"id","type":"long","nullable":false,"metadata":{}},)"
-            R"({"name":"name","type":"string","nullable":true,)"
-            R"("metadata":{"__CHAR_VARCHAR_TYPE_STRING":"varchar(10)"}},)"
-            R"({"name":"price","type":"decimal(10,2)","nullable":true,"metadata":{}},)"
-            R"({"name":"at","type":"timestamp_ntz","nullable":true,"metadata":{}}]})");
+            R"json({"type":"struct","fields":[)json"
+            R"json({"name":"id","type":"long","nullable":false,"metadata":{}},)json"
+            R"json({"name":"name","type":"string","nullable":true,)json"
+            R"json("metadata":{"__CHAR_VARCHAR_TYPE_STRING":"varchar(10)"}},)json"
+            R"json({"name":"price","type":"decimal(10,2)","nullable":true,"metadata":{}},)json"
+            R"json({"name":"at","type":"timestamp_ntz","nullable":true,"metadata":{}}]})json");
 }
 
 TEST(SchemaJsonTest, RoundTripsEveryType) {
@@ -93,23 +92,23 @@ TEST(SchemaJsonTest, RoundTripsDefaultsOfEveryType) {
       EXPECT_EQ(got.default_value->is_null(), want.default_value->is_null()) << want.name;
     }
   }
-  EXPECT_NE(json.find(R"("CURRENT_DEFAULT":"42")"), std::string::npos);
-  EXPECT_NE(json.find(R"("CURRENT_DEFAULT":"DATE '2024-01-02'")"), std::string::npos);
-  EXPECT_NE(json.find(R"("CURRENT_DEFAULT":"TIMESTAMP_NTZ '2024-01-02 03:04:05.123456'")"),
+  EXPECT_NE(json.find(R"json("CURRENT_DEFAULT":"42")json"), std::string::npos);
+  EXPECT_NE(json.find(R"json("CURRENT_DEFAULT":"DATE '2024-01-02'")json"), std::string::npos);
+  EXPECT_NE(json.find(R"json("CURRENT_DEFAULT":"TIMESTAMP_NTZ '2024-01-02 03:04:05.123456'")json"),
             std::string::npos);
-  EXPECT_NE(json.find(R"("CURRENT_DEFAULT":"-123.45")"), std::string::npos);
-  EXPECT_NE(json.find(R"("CURRENT_DEFAULT":"X'00FF'")"), std::string::npos);
+  EXPECT_NE(json.find(R"json("CURRENT_DEFAULT":"-123.45")json"), std::string::npos);
+  EXPECT_NE(json.find(R"json("CURRENT_DEFAULT":"X'00FF'")json"), std::string::npos);
 }
 
 TEST(SchemaJsonTest, ReadsWhatSparkWrites) {
   std::string spark =
-      R"({"type":"struct","fields":[)"
-      R"({"name":"c","type":"string","nullable":true,)"
-      R"("metadata":{"__CHAR_VARCHAR_TYPE_STRING":"char(3)"}},)"
-      R"({"name":"d","type":"decimal(5, 3)","nullable":false,"metadata":{}},)"
-      R"({"name":"e","type":"decimal","metadata":{"delta.columnMapping.id":5}},)"
-      R"({"name":"f","type":"integer","nullable":true,)"
-      R"("metadata":{"CURRENT_DEFAULT":"CAST(7 AS INT)","EXISTS_DEFAULT":"7"}}]})";
+      R"json({"type":"struct","fields":[)json"
+      R"json({"name":"c","type":"string","nullable":true,)json"
+      R"json("metadata":{"__CHAR_VARCHAR_TYPE_STRING":"char(3)"}},)json"
+      R"json({"name":"d","type":"decimal(5, 3)","nullable":false,"metadata":{}},)json"
+      R"json({"name":"e","type":"decimal","metadata":{"delta.columnMapping.id":5}},)json"
+      R"json({"name":"f","type":"integer","nullable":true,)json"
+      R"json("metadata":{"CURRENT_DEFAULT":"CAST(7 AS INT)","EXISTS_DEFAULT":"7"}}]})json";
   Result<DeltaSchema> parsed = ParseDeltaSchema(spark);
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   const Schema& s = parsed->schema;
@@ -125,29 +124,33 @@ TEST(SchemaJsonTest, ReadsWhatSparkWrites) {
 
 TEST(SchemaJsonTest, NestedTypesAreNotImplementedNamingTheColumn) {
   Result<DeltaSchema> parsed = ParseDeltaSchema(
-      R"({"type":"struct","fields":[{"name":"ok","type":"long","nullable":true,"metadata":{}},)"
-      R"({"name":"tags","type":{"type":"array","elementType":"string","containsNull":true},)"
-      R"("nullable":true,"metadata":{}}]})");
+      R"json({"type":"struct","fields":[)json"
+      R"json({"name":"ok","type":"long","nullable":true,"metadata":{}},)json"
+      R"json({"name":"tags",)json"
+      R"json("type":{"type":"array","elementType":"string","containsNull":true},)json"
+      R"json("nullable":true,"metadata":{}}]})json");
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.status().code(), StatusCode::kNotImplemented);
   EXPECT_EQ(parsed.status().message(), "column \"tags\": nested type array is not supported yet");
 
   parsed = ParseDeltaSchema(
-      R"({"type":"struct","fields":[{"name":"v","type":"variant","nullable":true}]})");
+      R"json({"type":"struct","fields":[{"name":"v","type":"variant","nullable":true}]})json");
   ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.status().message(),
-            "column \"v\": Delta type \"variant\" is not supported yet");
+  EXPECT_EQ(parsed.status().message(), "column \"v\": Delta type \"variant\" is not supported yet");
 }
 
 TEST(SchemaJsonTest, RejectsMalformedSchemas) {
   EXPECT_EQ(ParseDeltaSchema("{").status().code(), StatusCode::kInvalidData);
-  EXPECT_EQ(ParseDeltaSchema(R"({"type":"struct"})").status().code(), StatusCode::kInvalidData);
-  EXPECT_EQ(ParseDeltaSchema(R"({"type":"struct","fields":[{"name":"a","type":"decimal(50,2)"}]})")
+  EXPECT_EQ(ParseDeltaSchema(R"json({"type":"struct"})json").status().code(),
+            StatusCode::kInvalidData);
+  EXPECT_EQ(ParseDeltaSchema(
+                R"json({"type":"struct","fields":[{"name":"a","type":"decimal(50,2)"}]})json")
                 .status()
                 .code(),
             StatusCode::kInvalidData);
-  Result<DeltaSchema> dup = ParseDeltaSchema(
-      R"({"type":"struct","fields":[{"name":"a","type":"long"},{"name":"A","type":"long"}]})");
+  Result<DeltaSchema> dup =
+      ParseDeltaSchema(R"json({"type":"struct","fields":[{"name":"a","type":"long"},)json"
+                       R"json({"name":"A","type":"long"}]})json");
   EXPECT_EQ(dup.status().message(), "schemaString: duplicate column \"A\"");
 }
 
@@ -160,7 +163,7 @@ TEST(SchemaJsonTest, ParsesDefaultLiterals) {
   EXPECT_EQ(parse("-7L", LogicalType::BigInt()), "-7");
   EXPECT_EQ(parse("1.5D", LogicalType::Double()), "1.5");
   EXPECT_EQ(parse("'a' 'b'", LogicalType::Varchar()), "ab");
-  EXPECT_EQ(parse(R"('it\'s')", LogicalType::Varchar()), "it's");
+  EXPECT_EQ(parse(R"json('it\'s')json", LogicalType::Varchar()), "it's");
   EXPECT_EQ(parse("\"dq\"", LogicalType::Varchar()), "dq");
   EXPECT_EQ(parse("date '2020-02-29'", LogicalType::Date()), "2020-02-29");
   EXPECT_EQ(parse("CAST('2020-01-01' AS DATE)", LogicalType::Date()), "2020-01-01");
@@ -176,15 +179,14 @@ TEST(SchemaJsonTest, ParsesDefaultLiterals) {
 }
 
 TEST(RequiredProtocolTest, PicksTheLowestProtocol) {
-  Schema plain({MakeField("a", LogicalType::BigInt()),
-                MakeField("b", LogicalType::TimestampTz())});
+  Schema plain({MakeField("a", LogicalType::BigInt()), MakeField("b", LogicalType::TimestampTz())});
   EXPECT_EQ(RequiredProtocol(plain), (Protocol{1, 2, {}, {}}));
 
   Schema ntz({MakeField("a", LogicalType::Timestamp())});
   EXPECT_EQ(RequiredProtocol(ntz), (Protocol{3, 7, {"timestampNtz"}, {"timestampNtz"}}));
 
-  Schema defaults({MakeField("a", LogicalType::Integer(), true,
-                             Value::Int(LogicalType::Integer(), 1))});
+  Schema defaults(
+      {MakeField("a", LogicalType::Integer(), true, Value::Int(LogicalType::Integer(), 1))});
   EXPECT_EQ(RequiredProtocol(defaults), (Protocol{1, 7, {}, {"allowColumnDefaults"}}));
 
   Schema both({MakeField("a", LogicalType::Timestamp(), true, Value::Timestamp(0))});

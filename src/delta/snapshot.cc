@@ -117,13 +117,13 @@ Result<LogSegment> BuildLogSegment(const std::vector<FileInfo>& listing,
     bool reachable = true;
     for (int64_t v = checkpoint + 1; v <= target && reachable; ++v) reachable = commits.count(v);
     if (reachable) {
-      return Status::NotImplemented(
-          "the Delta log must be read from its checkpoint at version " +
-          std::to_string(checkpoint) + ", and checkpoints are not read yet");
+      return Status::NotImplemented("the Delta log must be read from its checkpoint at version " +
+                                    std::to_string(checkpoint) +
+                                    ", and checkpoints are not read yet");
     }
   }
-  return Status::InvalidData("the Delta log is missing version " + std::to_string(missing) +
-                             " (" + CommitFileName(missing) + ")");
+  return Status::InvalidData("the Delta log is missing version " + std::to_string(missing) + " (" +
+                             CommitFileName(missing) + ")");
 }
 
 Result<Snapshot> LoadSnapshot(FileSystem* fs, const std::string& table_root,

@@ -34,12 +34,10 @@ struct Snapshot {
   Status CheckWritable() const;
 };
 
-/// Which log files build the snapshot at one version: a checkpoint to start from and the
-/// commits after it. The seam where checkpoint reading will slot in.
+/// Which log files build the snapshot at one version. This is the seam for checkpoints:
+/// reading them adds the checkpoint to start from, and the commits then begin after it.
 struct LogSegment {
   int64_t version = -1;
-  /// The checkpoint the replay starts from; unset while replaying from version 0.
-  std::optional<int64_t> checkpoint_version;
   /// Ascending and contiguous, ending at `version`.
   std::vector<int64_t> commit_versions;
 };

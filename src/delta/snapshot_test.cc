@@ -20,7 +20,11 @@ namespace {
 
 std::vector<FileInfo> Listing(const std::vector<std::string>& names) {
   std::vector<FileInfo> out;
-  for (const std::string& name : names) out.push_back(FileInfo{"/t/_delta_log/" + name});
+  for (const std::string& name : names) {
+    FileInfo info;
+    info.path = "/t/_delta_log/" + name;
+    out.push_back(std::move(info));
+  }
   return out;
 }
 
@@ -37,15 +41,14 @@ TEST(LogSegmentTest, ReplaysContiguousCommitsFromZero) {
                                   "00000000000000000001.crc", "_last_checkpoint"};
   EXPECT_EQ(Segment(log, std::nullopt), "v2: 0 1 2");
   EXPECT_EQ(Segment(log, 1), "v1: 0 1");
-  EXPECT_EQ(Segment(log, 3),
-            "Not found: version 3 of the table does not exist; the latest is 2");
+  EXPECT_EQ(Segment(log, 3), "Not found: version 3 of the table does not exist; the latest is 2");
   EXPECT_EQ(Segment(log, -1), "Invalid argument: a table version cannot be negative");
   EXPECT_EQ(Segment({}, std::nullopt), "Not found: no Delta table: _delta_log holds no commit");
 }
 
 TEST(LogSegmentTest, CheckpointsWithAllCommitsStillReplayFromZero) {
-  EXPECT_EQ(Segment({CommitFileName(0), CommitFileName(1), "00000000000000000001.checkpoint.parquet",
-                     CommitFileName(2)},
+  EXPECT_EQ(Segment({CommitFileName(0), CommitFileName(1),
+                     "00000000000000000001.checkpoint.parquet", CommitFileName(2)},
                     std::nullopt),
             "v2: 0 1 2");
 }
@@ -94,9 +97,8 @@ Expectation Fails(std::string table, StatusCode code, std::string message_part) 
 void CheckTable(const std::filesystem::path& root, const Expectation& e) {
   SCOPED_TRACE(e.table);
   LocalFileSystem fs;
-  Result<Snapshot> snapshot =
-      LoadSnapshot(&fs, std::filesystem::absolute(root / e.table).lexically_normal().string(),
-                   std::nullopt);
+  Result<Snapshot> snapshot = LoadSnapshot(
+      &fs, std::filesystem::absolute(root / e.table).lexically_normal().string(), std::nullopt);
   if (e.error == StatusCode::kOk) {
     ASSERT_TRUE(snapshot.ok()) << snapshot.status().ToString();
     EXPECT_EQ(snapshot->version, e.version);
@@ -254,8 +256,7 @@ TEST(GoldenTablesTest, SnapshotContents) {
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->version, 0);
   EXPECT_EQ(s->protocol, (Protocol{3, 7, {"timestampNtz"}, {"timestampNtz"}}));
-  EXPECT_EQ(s->schema().ToString(),
-            "(id INTEGER, tsNtz TIMESTAMP, tsNtzPartition TIMESTAMP)");
+  EXPECT_EQ(s->schema().ToString(), "(id INTEGER, tsNtz TIMESTAMP, tsNtzPartition TIMESTAMP)");
   EXPECT_EQ(s->metadata.partition_columns, std::vector<std::string>{"tsNtzPartition"});
   EXPECT_TRUE(s->CheckWritable().ok()) << s->CheckWritable().ToString();
   // Partition directories are escaped twice: Hive-style, then as a URI.
@@ -276,8 +277,7 @@ TEST(GoldenTablesTest, SnapshotContents) {
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->CheckWritable().ToString(),
             "Not implemented: Delta writer feature \"changeDataFeed\" is not supported yet");
-  s = LoadSnapshot(&fs, (root / "basic-with-vacuum-protocol-check-feature").string(),
-                   std::nullopt);
+  s = LoadSnapshot(&fs, (root / "basic-with-vacuum-protocol-check-feature").string(), std::nullopt);
   ASSERT_TRUE(s.ok());
   EXPECT_TRUE(s->CheckWritable().ok()) << s->CheckWritable().ToString();
 }

@@ -113,8 +113,8 @@ bool WriteBound(JsonWriter* w, const std::string& name, const Value& value, bool
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
       w->Key(name);
-      w->String(FormatStatsTimestamp(value.GetInt(), is_max,
-                                     value.type().id() == TypeId::kTimestampTz));
+      w->String(
+          FormatStatsTimestamp(value.GetInt(), is_max, value.type().id() == TypeId::kTimestampTz));
       return true;
     case TypeId::kBoolean:
     case TypeId::kBinary:

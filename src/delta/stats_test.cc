@@ -7,7 +7,7 @@
 namespace inlet {
 namespace {
 
-constexpr int64_t kMicros = 1704164645123456;  // 2024-01-02 03:04:05.123456
+constexpr int64_t kMicros = 1704164645123456;     // 2024-01-02 03:04:05.123456
 const std::string kMaxChar = "\xF4\x8F\xBF\xBF";  // U+10FFFF
 
 ColumnStats Column(std::string name, std::optional<Value> min, std::optional<Value> max,
@@ -40,16 +40,16 @@ TEST(StatsTest, EveryTypeAsDeltaSparkWritesIt) {
       Column("nulls", std::nullopt, Value::Null(LogicalType::Integer()), 5),
   };
   EXPECT_EQ(BuildStatsJson(stats),
-            R"({"numRecords":5,"minValues":{"i8":-128,"i64":-3,"f32":0.234,"f64":-0.5,)"
-            R"("dec":10.000,"dec0":0,"s":"a\"b","d":"2024-01-02",)"
-            R"("tz":"2024-01-02T03:04:05.123Z","ntz":"2024-01-02T03:04:05.123",)"
-            R"("old":"1969-12-31T23:59:59.999"},)"
-            R"("maxValues":{"i8":1,"i64":9007199254740993,"f32":4.0,"f64":234234.23,)"
-            R"("dec":-0.005,"dec0":9,"s":"zz","d":"1969-12-31",)"
-            R"("tz":"2024-01-02T03:04:05.124Z","ntz":"2024-01-02T03:04:05.123",)"
-            R"("old":"1970-01-01T00:00:00.000"},)"
-            R"("nullCount":{"i8":0,"i64":0,"f32":0,"f64":1,"dec":0,"dec0":0,"s":0,"d":0,)"
-            R"("tz":0,"ntz":0,"old":0,"bin":2,"b":0,"nulls":5}})");
+            R"json({"numRecords":5,"minValues":{"i8":-128,"i64":-3,"f32":0.234,"f64":-0.5,)json"
+            R"json("dec":10.000,"dec0":0,"s":"a\"b","d":"2024-01-02",)json"
+            R"json("tz":"2024-01-02T03:04:05.123Z","ntz":"2024-01-02T03:04:05.123",)json"
+            R"json("old":"1969-12-31T23:59:59.999"},)json"
+            R"json("maxValues":{"i8":1,"i64":9007199254740993,"f32":4.0,"f64":234234.23,)json"
+            R"json("dec":-0.005,"dec0":9,"s":"zz","d":"1969-12-31",)json"
+            R"json("tz":"2024-01-02T03:04:05.124Z","ntz":"2024-01-02T03:04:05.123",)json"
+            R"json("old":"1970-01-01T00:00:00.000"},)json"
+            R"json("nullCount":{"i8":0,"i64":0,"f32":0,"f64":1,"dec":0,"dec0":0,"s":0,"d":0,)json"
+            R"json("tz":0,"ntz":0,"old":0,"bin":2,"b":0,"nulls":5}})json");
 }
 
 TEST(StatsTest, NanAndInfinityLeaveBoundsOut) {
@@ -66,8 +66,8 @@ TEST(StatsTest, NanAndInfinityLeaveBoundsOut) {
       Column("finf", Value::Float(1), Value::Float(static_cast<float>(inf))),
   };
   EXPECT_EQ(BuildStatsJson(stats),
-            R"({"numRecords":3,"minValues":{"finf":1.0},"maxValues":{"inf":3.0},)"
-            R"("nullCount":{"flagged":0,"nan_max":0,"inf":0,"finf":0}})");
+            R"json({"numRecords":3,"minValues":{"finf":1.0},"maxValues":{"inf":3.0},)json"
+            R"json("nullCount":{"flagged":0,"nan_max":0,"inf":0,"finf":0}})json");
 }
 
 TEST(StatsTest, ShortStringsStayWhole) {
@@ -111,8 +111,11 @@ TEST(StatsTest, LongStringBoundsInJson) {
   stats.columns = {Column("s", Value::Varchar(long_value), Value::Varchar(long_value)),
                    Column("m", Value::Varchar("a"), Value::Varchar(many_max))};
   EXPECT_EQ(BuildStatsJson(stats), "{\"numRecords\":1,\"minValues\":{\"s\":\"" +
-                                       std::string(32, 'x') + "\",\"m\":\"a\"},\"maxValues\":{"
-                                       "\"s\":\"" + std::string(32, 'x') + "\x7F\"},"
+                                       std::string(32, 'x') +
+                                       "\",\"m\":\"a\"},\"maxValues\":{"
+                                       "\"s\":\"" +
+                                       std::string(32, 'x') +
+                                       "\x7F\"},"
                                        "\"nullCount\":{\"s\":0,\"m\":0}}");
 }
 

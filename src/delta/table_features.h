@@ -26,8 +26,7 @@ Status CheckReadable(const Protocol& protocol, const Metadata& metadata);
 /// invariants while no column declares one, timestampNtz, allowColumnDefaults with literal
 /// defaults, and vacuumProtocolCheck (inlet never vacuums). Features implied by legacy writer
 /// versions 2 to 6 count only when the metadata uses them, as the protocol allows.
-Status CheckWritable(const Protocol& protocol, const Metadata& metadata,
-                     const DeltaSchema& schema);
+Status CheckWritable(const Protocol& protocol, const Metadata& metadata, const DeltaSchema& schema);
 
 /// Whether the table property delta.appendOnly is true: no remove with dataChange allowed.
 bool IsAppendOnly(const Metadata& metadata);

@@ -11,7 +11,7 @@ DeltaSchema Parse(const std::string& json) {
   return schema.ValueOr(DeltaSchema{});
 }
 
-const char kPlain[] = R"({"type":"struct","fields":[{"name":"a","type":"long"}]})";
+const char kPlain[] = R"json({"type":"struct","fields":[{"name":"a","type":"long"}]})json";
 
 std::string Check(const Protocol& protocol, const Metadata& metadata = {},
                   const std::string& schema = kPlain) {
@@ -53,8 +53,8 @@ TEST(TableFeaturesTest, WriterFeatures) {
 
 TEST(TableFeaturesTest, InvariantsOnlyWhenNoneDeclared) {
   const std::string with_invariant =
-      R"({"type":"struct","fields":[{"name":"x","type":"integer","nullable":true,)"
-      R"("metadata":{"delta.invariants":"{\"expression\":{\"expression\":\"x > 3\"}}"}}]})";
+      R"json({"type":"struct","fields":[{"name":"x","type":"integer","nullable":true,)json"
+      R"json("metadata":{"delta.invariants":"{\"expression\":{\"expression\":\"x > 3\"}}"}}]})json";
   const std::string message =
       "Not implemented: column \"x\" declares a Delta invariant (writer feature \"invariants\"), "
       "which inlet does not enforce yet";
@@ -77,14 +77,13 @@ TEST(TableFeaturesTest, LegacyWriterVersionsCountOnlyUsedFeatures) {
   constraints.configuration["delta.constraints.positive"] = "a > 0";
   EXPECT_EQ(Check({1, 3, {}, {}}, constraints),
             "Not implemented: Delta writer feature \"checkConstraints\" is not supported yet");
-  const std::string generated =
-      R"({"type":"struct","fields":[{"name":"a","type":"long",)"
-      R"("metadata":{"delta.generationExpression":"1"}}]})";
+  const std::string generated = R"json({"type":"struct","fields":[{"name":"a","type":"long",)json"
+                                R"json("metadata":{"delta.generationExpression":"1"}}]})json";
   EXPECT_EQ(Check({1, 4, {}, {}}, plain, generated),
             "Not implemented: Delta writer feature \"generatedColumns\" is not supported yet");
   const std::string identity =
-      R"({"type":"struct","fields":[{"name":"a","type":"long",)"
-      R"("metadata":{"delta.identity.start":1,"delta.identity.step":1}}]})";
+      R"json({"type":"struct","fields":[{"name":"a","type":"long",)json"
+      R"json("metadata":{"delta.identity.start":1,"delta.identity.step":1}}]})json";
   EXPECT_EQ(Check({1, 6, {}, {}}, plain, identity),
             "Not implemented: Delta writer feature \"identityColumns\" is not supported yet");
   EXPECT_EQ(Check({1, 5, {}, {}}, plain, identity), "OK");
@@ -92,8 +91,8 @@ TEST(TableFeaturesTest, LegacyWriterVersionsCountOnlyUsedFeatures) {
 
 TEST(TableFeaturesTest, DefaultsMustBeLiterals) {
   const std::string expression_default =
-      R"({"type":"struct","fields":[{"name":"d","type":"date",)"
-      R"("metadata":{"CURRENT_DEFAULT":"current_date()"}}]})";
+      R"json({"type":"struct","fields":[{"name":"d","type":"date",)json"
+      R"json("metadata":{"CURRENT_DEFAULT":"current_date()"}}]})json";
   EXPECT_EQ(Check({1, 7, {}, {"allowColumnDefaults"}}, {}, expression_default),
             "Not implemented: column \"d\": DEFAULT expression 'current_date()' is not supported "
             "yet: inlet evaluates literals only");

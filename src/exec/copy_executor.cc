@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 
+#include "common/crash_point.h"
 #include "common/string_util.h"
 #include "delta/actions.h"
 #include "delta/delta_table.h"
@@ -87,6 +88,7 @@ class DataFileSink {
     if (batch.num_rows() == 0) return Status::OK();
     if (!writer_) INLET_RETURN_NOT_OK(StartFile());
     INLET_RETURN_NOT_OK(writer_->Write(batch));
+    CrashPoint("copy.mid_data_write");
     if (writer_->EstimatedFileSize() >= settings_.target_file_bytes) return FinishFile();
     return Status::OK();
   }
@@ -220,6 +222,7 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& settin
   CopyOutcome outcome;
   INLET_ASSIGN_OR_RETURN(std::vector<FileInfo> listed, ListSourceFiles(plan.source));
   INLET_ASSIGN_OR_RETURN(std::shared_ptr<FileFormat> format, ChooseFormat(plan, settings, listed));
+  CrashPoint("copy.after_listing");
 
   DeltaTable table(plan.table_location.fs, plan.table_location.path);
   std::optional<Snapshot> snapshot;
@@ -279,6 +282,7 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& settin
     DeleteDataFiles(plan, loaded);
     return read_status;
   }
+  CrashPoint("copy.after_data_files");
 
   // Commit, retrying when another writer wins the race for the next version.
   for (int attempt = 0;; ++attempt) {
@@ -312,8 +316,10 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& settin
     info.extras.emplace_back("isBlindAppend", "true");
     actions.push_back(Action(std::move(info)));
 
+    CrashPoint("copy.before_commit");
     auto committed = table.Commit(read_version, actions);
     if (committed.ok()) {
+      CrashPoint("copy.after_commit");
       outcome.target_version = *committed;
       break;
     }

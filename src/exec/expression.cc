@@ -128,6 +128,13 @@ Result<Value> Arithmetic(BinaryOp op, const Value& a, const Value& b, const Logi
 
 }  // namespace
 
+std::string ValueKey(const Value& value) {
+  if (value.is_null()) return std::string(1, '\x01');
+  // Length-prefixed, so keys of several values concatenate without ambiguity.
+  std::string text = value.type().ToString() + ":" + value.ToString();
+  return std::to_string(text.size()) + ":" + text;
+}
+
 const char* BinaryOpName(BinaryOp op) {
   switch (op) {
     case BinaryOp::kEqual: return "=";
@@ -343,10 +350,7 @@ Status AggregateState::Update(const Row& row) {
   INLET_ASSIGN_OR_RETURN(Value v, aggregate_->argument->Evaluate(row));
   if (v.is_null()) return Status::OK();
   if (aggregate_->distinct) {
-    for (const Value& seen : distinct_values_) {
-      if (seen.Compare(v) == 0) return Status::OK();
-    }
-    distinct_values_.push_back(v);
+    if (!distinct_keys_.insert(ValueKey(v)).second) return Status::OK();
   }
   ++count_;
   switch (aggregate_->kind) {

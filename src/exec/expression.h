@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -88,8 +89,12 @@ class AggregateState {
   const BoundAggregate* aggregate_;
   int64_t count_ = 0;
   Value accumulator_;
-  std::vector<Value> distinct_values_;
+  std::unordered_set<std::string> distinct_keys_;
 };
+
+/// A key that is equal for equal values of the same type (NULL included), for DISTINCT and
+/// GROUP BY.
+std::string ValueKey(const Value& value);
 
 /// The SQL spelling of an operator ("=", "AND", "||").
 const char* BinaryOpName(BinaryOp op);

@@ -1,8 +1,8 @@
 #include "exec/select_executor.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace inlet {
 
@@ -20,14 +20,7 @@ namespace {
 std::string RowKey(const Row& values) {
   std::string key;
   for (const Value& v : values) {
-    if (v.is_null()) {
-      key += '\x01';
-    } else {
-      key += '\x02';
-      key += v.type().ToString();
-      key += '\x03';
-      key += v.ToString();
-    }
+    key += ValueKey(v);
     key += '\x00';
   }
   return key;
@@ -55,7 +48,7 @@ struct Group {
 };
 
 Result<std::vector<Row>> RunAggregate(SelectPlan& plan) {
-  std::map<std::string, size_t> group_index;
+  std::unordered_map<std::string, size_t> group_index;
   std::vector<Group> groups;
   std::vector<Row> batch;
   while (true) {
@@ -132,7 +125,7 @@ Result<ResultSet> ExecuteSelect(SelectPlan plan) {
     INLET_ASSIGN_OR_RETURN(rows, RunScan(plan));
   }
   if (plan.distinct) {
-    std::set<std::string> seen;
+    std::unordered_set<std::string> seen;
     std::vector<Row> unique;
     for (Row& row : rows) {
       if (seen.insert(RowKey(row)).second) unique.push_back(std::move(row));

@@ -102,7 +102,7 @@ check "unknown dot command" \
 run -c "CREATE TABLE shell_t (id BIGINT, name VARCHAR)"
 check "CREATE TABLE prints nothing" "" "$out"
 run --mode csv -c ".tables"
-check ".tables after a restart" "shell_t" "$(tail -n 1 <<<"$out")"
+check ".tables after a restart" "shell_t,$db/shell_t" "$(tail -n 1 <<<"$out")"
 
 if ((failures > 0)); then
   echo "$failures check(s) failed"

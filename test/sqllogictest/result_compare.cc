@@ -39,16 +39,16 @@ Result<Rows> ExpectedRows(const std::vector<std::string>& expected, size_t colum
   }
   if (row_per_line) return rows;
 
-  bool value_per_line = expected.size() == actual_rows * columns &&
-                        std::all_of(rows.begin(), rows.end(),
-                                    [](const auto& values) { return values.size() == 1; });
+  bool value_per_line =
+      expected.size() == actual_rows * columns &&
+      std::all_of(rows.begin(), rows.end(), [](const auto& values) { return values.size() == 1; });
   if (!value_per_line) {
     for (size_t i = 0; i < rows.size(); ++i) {
       if (rows[i].size() != columns) {
-        return Status::InvalidArgument(
-            "expected row " + std::to_string(i + 1) + " has " + std::to_string(rows[i].size()) +
-            " values but the query returns " + std::to_string(columns) +
-            " columns (separate values with tabs)");
+        return Status::InvalidArgument("expected row " + std::to_string(i + 1) + " has " +
+                                       std::to_string(rows[i].size()) +
+                                       " values but the query returns " + std::to_string(columns) +
+                                       " columns (separate values with tabs)");
       }
     }
   }
@@ -71,9 +71,8 @@ Status CompareQueryResult(const QueryResult& result, const std::string& column_l
                           SortMode sort, const std::vector<std::string>& expected) {
   const size_t columns = result.column_names.size();
   if (column_letters.size() != columns) {
-    return Status::InvalidArgument("the record declares " +
-                                   std::to_string(column_letters.size()) + " columns (" +
-                                   column_letters + ") but the query returns " +
+    return Status::InvalidArgument("the record declares " + std::to_string(column_letters.size()) +
+                                   " columns (" + column_letters + ") but the query returns " +
                                    std::to_string(columns));
   }
   Rows actual = ActualRows(result);
@@ -89,8 +88,7 @@ Status CompareQueryResult(const QueryResult& result, const std::string& column_l
   for (size_t i = 0; i < actual.size(); ++i) {
     if (actual[i] != wanted[i]) {
       return Status::InvalidArgument("row " + std::to_string(i + 1) + " differs: expected \"" +
-                                     JoinRow(wanted[i]) + "\", got \"" + JoinRow(actual[i]) +
-                                     "\"");
+                                     JoinRow(wanted[i]) + "\", got \"" + JoinRow(actual[i]) + "\"");
     }
   }
   return Status::OK();

@@ -19,9 +19,9 @@ TEST(FormatRowsTest, TabsNullAndEmpty) {
 }
 
 TEST(CompareQueryResultTest, MatchesRowsInOrder) {
-  EXPECT_TRUE(CompareQueryResult(TwoColumns(), "IT", SortMode::kNoSort,
-                                 {"2\tx y", "1\tNULL", "3\t(empty)"})
-                  .ok());
+  EXPECT_TRUE(
+      CompareQueryResult(TwoColumns(), "IT", SortMode::kNoSort, {"2\tx y", "1\tNULL", "3\t(empty)"})
+          .ok());
   Status status = CompareQueryResult(TwoColumns(), "IT", SortMode::kNoSort,
                                      {"1\tNULL", "2\tx y", "3\t(empty)"});
   EXPECT_EQ(status.message(), "row 1 differs: expected \"1\tNULL\", got \"2\tx y\"");

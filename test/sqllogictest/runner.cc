@@ -147,11 +147,15 @@ class FileRunner {
 
   Status RunRecord(const Record& record) {
     switch (record.kind) {
-      case RecordKind::kStatementOk: return RunStatementOk(record);
-      case RecordKind::kStatementError: return RunStatementError(record);
-      case RecordKind::kQuery: return RunQuery(record);
+      case RecordKind::kStatementOk:
+        return RunStatementOk(record);
+      case RecordKind::kStatementError:
+        return RunStatementError(record);
+      case RecordKind::kQuery:
+        return RunQuery(record);
       case RecordKind::kShell:
-      case RecordKind::kShellOk: return RunShell(record);
+      case RecordKind::kShellOk:
+        return RunShell(record);
       case RecordKind::kRestart:
         connection_.reset();
         database_.reset();

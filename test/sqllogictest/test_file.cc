@@ -107,8 +107,8 @@ class Parser {
         if (words[2] == "rowsort") {
           record->sort = SortMode::kRowSort;
         } else if (words[2] != "nosort") {
-          return Error(record->line, "unknown sort mode \"" + words[2] +
-                                         "\"; expected rowsort or nosort");
+          return Error(record->line,
+                       "unknown sort mode \"" + words[2] + "\"; expected rowsort or nosort");
         }
       }
       return Status::OK();

@@ -196,8 +196,9 @@ Status MapLeaf(const SchemaElement& e, const std::string& file_name, ColumnDescr
 int DecimalByteWidth(int precision) {
   // The smallest n with 2^(8n-1) > 10^precision - 1.
   int bytes = 1;
-  __int128 limit = 128;  // 2^(8*1-1)
-  __int128 max_value = 1;
+  // Unsigned: for 16 bytes the limit is 2^127, past the largest signed value.
+  unsigned __int128 limit = 128;  // 2^(8*1-1)
+  unsigned __int128 max_value = 1;
   for (int i = 0; i < precision; ++i) max_value *= 10;
   max_value -= 1;
   while (limit <= max_value) {

@@ -11,6 +11,7 @@
 #include <system_error>
 #include <utility>
 
+#include "common/crash_point.h"
 #include "common/macros.h"
 #include "common/string_util.h"
 
@@ -386,6 +387,7 @@ Status LocalFileSystem::PutIfAbsent(const std::string& path, std::string_view co
   Status st = WriteAll(fd.get(), contents.data(), static_cast<int64_t>(contents.size()), path);
   if (st.ok() && ::fsync(fd.get()) != 0) st = ErrnoStatus("write", path, errno);
   if (st.ok() && fd.Close() != 0) st = ErrnoStatus("write", path, errno);
+  CrashPoint("fs.put_if_absent.before_link");
   // link(2), unlike rename(2), fails with EEXIST instead of replacing the target, and the target
   // appears with its complete contents in one step.
   if (st.ok() && ::link(temp_path.c_str(), path.c_str()) != 0) {
