@@ -42,14 +42,16 @@ class PlainDecoder {
         for (int64_t i = 0; i < count; ++i) {
           int32_t v = LoadLittleEndian<int32_t>(data + 4 * i);
           bool is_unsigned = desc_.conversion == ValueConversion::kUnsigned;
-          INLET_RETURN_NOT_OK(AppendInteger(is_unsigned ? static_cast<uint32_t>(v) : v, out));
+          int64_t widened = is_unsigned ? int64_t{static_cast<uint32_t>(v)} : int64_t{v};
+          INLET_RETURN_NOT_OK(AppendInteger(widened, out));
         }
         return Status::OK();
       case Type::kInt64:
         INLET_RETURN_NOT_OK(CheckSize(size, static_cast<uint64_t>(count) * 8));
         for (int64_t i = 0; i < count; ++i) {
           int64_t v = LoadLittleEndian<int64_t>(data + 8 * i);
-          if (desc_.conversion == ValueConversion::kUnsigned) {
+          if (desc_.conversion == ValueConversion::kUnsigned &&
+              desc_.type.id() == TypeId::kDecimal) {  // UINT64 as DECIMAL(20, 0)
             out->AppendFixed<int128_t>(static_cast<uint64_t>(v));
           } else {
             INLET_RETURN_NOT_OK(AppendInteger(v, out));
@@ -61,8 +63,12 @@ class PlainDecoder {
         for (int64_t i = 0; i < count; ++i) {
           int64_t nanos = LoadLittleEndian<int64_t>(data + 12 * i);
           int64_t julian_day = LoadLittleEndian<int32_t>(data + 12 * i + 8);
-          out->AppendFixed<int64_t>((julian_day - kJulianDayOfEpoch) * kMicrosPerDay +
-                                    FloorDiv(nanos, 1000));
+          int64_t micros;
+          if (__builtin_mul_overflow(julian_day - kJulianDayOfEpoch, kMicrosPerDay, &micros) ||
+              __builtin_add_overflow(micros, FloorDiv(nanos, 1000), &micros)) {
+            return Status::InvalidData(where_ + ": INT96 timestamp out of range");
+          }
+          out->AppendFixed<int64_t>(micros);
         }
         return Status::OK();
       case Type::kFloat:
@@ -151,7 +157,12 @@ class PlainDecoder {
       out->AppendString(std::string_view(reinterpret_cast<const char*>(p), length));
       return Status::OK();
     }
-    if (length == 0 || length > 16) {
+    // Some writers store zero as an empty byte array.
+    if (length == 0) {
+      out->AppendFixed(int128_t{0});
+      return Status::OK();
+    }
+    if (length > 16) {
       return Status::InvalidData(where_ + ": DECIMAL value of " + std::to_string(length) +
                                  " bytes");
     }
@@ -332,6 +343,9 @@ class ChunkReader {
       if (non_null == num_values) return plain_.Decode(data, values.size(), num_values, out);
       INLET_RETURN_NOT_OK(plain_.Decode(data, values.size(), non_null, &plain_values));
       source = &plain_values;
+    } else if (encoding == Encoding::kRle && desc_.physical == Type::kBoolean) {
+      INLET_RETURN_NOT_OK(DecodeRleBooleans(values, non_null, &plain_values));
+      source = &plain_values;
     } else if (encoding == Encoding::kRleDictionary || encoding == Encoding::kPlainDictionary) {
       if (!dictionary_) {
         return Status::InvalidData(where_ + ": dictionary-encoded page without a dictionary");
@@ -367,6 +381,21 @@ class ChunkReader {
       out->AppendFrom(*source, indices.empty() ? next : indices[next]);
       ++next;
     }
+    return Status::OK();
+  }
+
+  // RLE-encoded booleans: a 4-byte length, then the hybrid encoding with bit width 1.
+  Status DecodeRleBooleans(std::string_view values, int64_t count, Column* out) {
+    if (values.size() < 4) return Status::InvalidData(where_ + ": RLE boolean page too short");
+    uint32_t length = LoadLittleEndian<uint32_t>(reinterpret_cast<const uint8_t*>(values.data()));
+    if (length > values.size() - 4) {
+      return Status::InvalidData(where_ + ": RLE booleans run past the page");
+    }
+    std::vector<uint32_t> bits(static_cast<size_t>(count));
+    RleBitPackedDecoder decoder(reinterpret_cast<const uint8_t*>(values.data()) + 4, length, 1);
+    Status st = decoder.Get(bits.data(), count);
+    if (!st.ok()) return st.WithContext(where_ + ": RLE booleans");
+    for (uint32_t bit : bits) out->AppendBool(bit != 0);
     return Status::OK();
   }
 

@@ -24,11 +24,19 @@ Result<std::string> InflateGzip(std::string_view input, size_t uncompressed_size
   stream.avail_in = static_cast<uInt>(input.size());
   stream.next_out = reinterpret_cast<Bytef*>(out.data());
   stream.avail_out = static_cast<uInt>(out.size());
-  int rc = inflate(&stream, Z_FINISH);
-  size_t produced = stream.total_out;
+  int rc = Z_OK;
+  // Some writers emit several gzip members back to back; each is inflated in turn.
+  while (true) {
+    rc = inflate(&stream, Z_FINISH);
+    if (rc != Z_STREAM_END || stream.avail_in == 0) break;
+    if (inflateReset(&stream) != Z_OK) break;
+  }
+  // total_out restarts with each member, so the output position tells the total.
+  size_t produced = static_cast<size_t>(reinterpret_cast<char*>(stream.next_out) - out.data());
+  bool output_full = stream.avail_out == 0;
   inflateEnd(&stream);
   if (rc != Z_STREAM_END) {
-    if (rc == Z_BUF_ERROR && stream.avail_out == 0) {
+    if (rc == Z_BUF_ERROR && output_full) {
       return Status::InvalidData("GZIP page decompresses to more bytes than its header says");
     }
     return Status::InvalidData("corrupt GZIP page");
@@ -68,6 +76,8 @@ Result<std::string> CompressPage(Codec codec, int zstd_level, std::string_view i
 }
 
 Result<std::string> DecompressPage(Codec codec, std::string_view input, size_t uncompressed_size) {
+  // An empty page body may be stored as zero bytes whatever the codec.
+  if (uncompressed_size == 0 && input.empty()) return std::string();
   switch (codec) {
     case Codec::kUncompressed:
       if (input.size() != uncompressed_size) {

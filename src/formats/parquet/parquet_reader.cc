@@ -98,6 +98,9 @@ Result<ColumnPtr> ParquetFileReader::ReadColumn(int row_group, int column) {
     return Status::InvalidData(where + " is stored as " + parquet::TypeName(meta.type) +
                                " but the schema says " + parquet::TypeName(desc.physical));
   }
+  auto out = std::make_shared<Column>(desc.type);
+  // Writers put anything, even offset 0, in the metadata of an empty chunk.
+  if (group.num_rows == 0) return out;
   int64_t start = meta.data_page_offset;
   // Some writers store 0 for "no dictionary page".
   if (meta.dictionary_page_offset && *meta.dictionary_page_offset > 0) {
@@ -111,7 +114,6 @@ Result<ColumnPtr> ParquetFileReader::ReadColumn(int row_group, int column) {
   }
   INLET_ASSIGN_OR_RETURN(std::string bytes, file_->ReadRange(start, meta.total_compressed_size));
   bytes_read_ += meta.total_compressed_size;
-  auto out = std::make_shared<Column>(desc.type);
   INLET_RETURN_NOT_OK(
       parquet::ReadColumnChunk(desc, meta.codec, bytes, group.num_rows, where, out.get()));
   return out;

@@ -13,6 +13,7 @@ using parquet::Codec;
 using parquet_test::AllTypesRow;
 using parquet_test::AllTypesSchema;
 using parquet_test::MakeBatch;
+using parquet_test::MakeField;
 
 struct Written {
   std::string bytes;
@@ -48,7 +49,7 @@ std::vector<std::vector<Value>> ReadAllRows(ParquetFileReader* reader) {
   for (int g = 0; g < reader->num_row_groups(); ++g) {
     auto batch = reader->ReadRowGroup(g, all);
     EXPECT_TRUE(batch.ok()) << batch.status().ToString();
-    if (!batch.ok()) return rows;
+    if (!batch.ok()) return {};
     for (int64_t r = 0; r < (*batch)->num_rows(); ++r) {
       std::vector<Value> row;
       for (const auto& column : (*batch)->columns()) row.push_back(column->GetValue(r));
@@ -119,7 +120,7 @@ TEST(ParquetWriter, StatisticsForDelta) {
 
 TEST(ParquetWriter, ChunkStatisticsUseTheTypesSortOrder) {
   auto schema = std::make_shared<Schema>(
-      std::vector<Field>{{"i", LogicalType::Integer()}, {"s", LogicalType::Varchar()}});
+      std::vector<Field>{MakeField("i", LogicalType::Integer()), MakeField("s", LogicalType::Varchar())});
   auto batch = MakeBatch(schema, {{Value::Int(LogicalType::Integer(), -5), Value::Varchar("\xc3\xa9")},
                                   {Value::Int(LogicalType::Integer(), 3), Value::Varchar("z")},
                                   {Value::Null(LogicalType::Integer()), Value::Varchar("a")}});
@@ -137,7 +138,7 @@ TEST(ParquetWriter, ChunkStatisticsUseTheTypesSortOrder) {
 }
 
 TEST(ParquetWriter, DictionaryFallsBackToPlain) {
-  auto schema = std::make_shared<Schema>(std::vector<Field>{{"s", LogicalType::Varchar()}});
+  auto schema = std::make_shared<Schema>(std::vector<Field>{MakeField("s", LogicalType::Varchar())});
   std::vector<std::vector<Value>> rows;
   // First low-cardinality values, then unique ones that overflow a 1 KiB dictionary.
   for (int i = 0; i < 3000; ++i) {
@@ -186,7 +187,8 @@ TEST(ParquetWriter, RowGroupLimits) {
 
 TEST(ParquetWriter, RequiredColumns) {
   auto schema = std::make_shared<Schema>(std::vector<Field>{
-      {"id", LogicalType::BigInt(), /*nullable=*/false}, {"name", LogicalType::Varchar(), false}});
+      MakeField("id", LogicalType::BigInt(), /*nullable=*/false),
+      MakeField("name", LogicalType::Varchar(), false)});
   auto batch = MakeBatch(schema, {{Value::BigInt(1), Value::Varchar("a")},
                                   {Value::BigInt(2), Value::Varchar("b")}});
   Written file = WriteFile(schema, {batch}, ParquetWriterOptions{});
@@ -245,7 +247,7 @@ TEST(ParquetReader, NotParquet) {
   EXPECT_EQ(r.status().message(), "t.parquet: not a Parquet file (only 5 bytes)");
   r = OpenBytes(std::string(100, 'x'));
   EXPECT_EQ(r.status().message(), "t.parquet: not a Parquet file (no PAR1 magic)");
-  std::string bad_length = "PAR1" + std::string(20, '\0') + "\xff\xff\x00\x00PAR1";
+  std::string bad_length = "PAR1" + std::string(20, '\0') + std::string("\xff\xff\x00\x00PAR1", 8);
   r = OpenBytes(bad_length);
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidData);
   EXPECT_NE(r.status().message().find("footer length 65535 exceeds"), std::string::npos);

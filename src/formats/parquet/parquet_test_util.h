@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -9,7 +10,26 @@
 #include "types/schema.h"
 #include "types/value.h"
 
+namespace inlet {
+
+/// GoogleTest prints Values as SQL text instead of raw bytes.
+inline void PrintTo(const Value& v, std::ostream* os) {
+  *os << v.type().ToString() << " " << v.ToString();
+}
+
+}  // namespace inlet
+
 namespace inlet::parquet_test {
+
+/// A Field with no DEFAULT.
+inline Field MakeField(std::string name, LogicalType type, bool nullable = true) {
+  Field f;
+  f.name = std::move(name);
+  f.type = type;
+  f.nullable = nullable;
+  return f;
+}
+
 
 /// A batch of `schema` holding `rows` (one Value per field, NULLs allowed).
 inline RecordBatchPtr MakeBatch(const SchemaPtr& schema, const std::vector<std::vector<Value>>& rows) {
@@ -25,21 +45,21 @@ inline RecordBatchPtr MakeBatch(const SchemaPtr& schema, const std::vector<std::
 /// A schema with one nullable column of every inlet type.
 inline SchemaPtr AllTypesSchema() {
   return std::make_shared<Schema>(std::vector<Field>{
-      {"b", LogicalType::Boolean()},
-      {"ti", LogicalType::TinyInt()},
-      {"si", LogicalType::SmallInt()},
-      {"i", LogicalType::Integer()},
-      {"bi", LogicalType::BigInt()},
-      {"f", LogicalType::Float()},
-      {"d", LogicalType::Double()},
-      {"dec9", LogicalType::Decimal(9, 2)},
-      {"dec18", LogicalType::Decimal(18, 4)},
-      {"dec38", LogicalType::Decimal(38, 10)},
-      {"s", LogicalType::Varchar()},
-      {"bin", LogicalType::Binary()},
-      {"dt", LogicalType::Date()},
-      {"ts", LogicalType::Timestamp()},
-      {"tstz", LogicalType::TimestampTz()},
+      MakeField("b", LogicalType::Boolean()),
+      MakeField("ti", LogicalType::TinyInt()),
+      MakeField("si", LogicalType::SmallInt()),
+      MakeField("i", LogicalType::Integer()),
+      MakeField("bi", LogicalType::BigInt()),
+      MakeField("f", LogicalType::Float()),
+      MakeField("d", LogicalType::Double()),
+      MakeField("dec9", LogicalType::Decimal(9, 2)),
+      MakeField("dec18", LogicalType::Decimal(18, 4)),
+      MakeField("dec38", LogicalType::Decimal(38, 10)),
+      MakeField("s", LogicalType::Varchar()),
+      MakeField("bin", LogicalType::Binary()),
+      MakeField("dt", LogicalType::Date()),
+      MakeField("ts", LogicalType::Timestamp()),
+      MakeField("tstz", LogicalType::TimestampTz()),
   });
 }
 

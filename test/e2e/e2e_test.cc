@@ -1,0 +1,172 @@
+// End-to-end through the embedding API: real files from ../shared/testdata loaded with COPY INTO,
+// checked against their published expectations, and DuckDB reading inlet's data files back.
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/string_util.h"
+#include "inlet/database.h"
+#include "test/util/duckdb_oracle.h"
+
+namespace inlet {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string SourceDir() {
+  const char* dir = std::getenv("INLET_SOURCE_DIR");
+  return dir ? dir : ".";
+}
+
+std::string ReadText(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+class EndToEndTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("inlet-e2e-" + RandomUuid());
+    DatabaseOptions options;
+    options.warehouse_dir = (dir_ / "warehouse").string();
+    options.threads = 2;
+    auto db = Database::Open(options);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
+    connection_ = db_->Connect();
+  }
+  void TearDown() override {
+    connection_.reset();
+    db_.reset();
+    fs::remove_all(dir_);
+  }
+
+  QueryResult Run(const std::string& sql) {
+    auto result = connection_->Query(sql);
+    EXPECT_TRUE(result.ok()) << sql << "\n" << result.status().ToString();
+    return result.ok() ? *result : QueryResult{};
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<Connection> connection_;
+};
+
+std::string QuoteIdentifier(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// csv-spectrum: every file loads into an all-VARCHAR table whose rows equal json/<name>.json.
+TEST_F(EndToEndTest, CsvSpectrumMatchesItsJsonExpectations) {
+  fs::path corpus = fs::path(SourceDir()) / "../shared/testdata/csv-spectrum";
+  ASSERT_TRUE(fs::exists(corpus / "csvs")) << corpus;
+  int checked = 0;
+  for (const auto& entry : fs::directory_iterator(corpus / "csvs")) {
+    std::string name = entry.path().stem().string();
+    std::string csv_text = ReadText(entry.path());
+    simdjson::dom::parser parser;
+    simdjson::padded_string json = simdjson::padded_string(ReadText(corpus / "json" / (name + ".json")));
+    simdjson::dom::element root;
+    ASSERT_EQ(parser.parse(json).get(root), simdjson::SUCCESS) << name;
+    // One file's expectation is a bare object rather than an array of one (upstream's quirk).
+    std::vector<simdjson::dom::object> expected_rows;
+    if (root.is_array()) {
+      for (simdjson::dom::element row : root.get_array()) expected_rows.push_back(row.get_object());
+    } else {
+      expected_rows.push_back(root.get_object());
+    }
+    SCOPED_TRACE(name);
+    std::vector<std::string> columns;
+    for (auto field : expected_rows.front()) columns.emplace_back(field.key);
+    std::string table = "spectrum_" + name;
+    std::string create = "CREATE TABLE " + table + " (";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      create += (i ? ", " : "") + QuoteIdentifier(columns[i]) + " VARCHAR";
+    }
+    Run(create + ")");
+    Run("COPY INTO " + table + " FROM '" + entry.path().string() + "'");
+    QueryResult result = Run("SELECT * FROM " + table);
+    ASSERT_EQ(result.rows.size(), expected_rows.size());
+    for (size_t r = 0; r < expected_rows.size(); ++r) {
+      for (size_t c = 0; c < columns.size(); ++c) {
+        std::string_view expected_view;
+        ASSERT_EQ(expected_rows[r][columns[c]].get(expected_view), simdjson::SUCCESS);
+        std::string expected(expected_view);
+        // The shared copy of the *_crlf files lost its CRs; the JSON still expects them.
+        if (csv_text.find('\r') == std::string::npos) {
+          for (size_t p; (p = expected.find("\r\n")) != std::string::npos;) expected.erase(p, 1);
+        }
+        // Upstream's known bug: location_coordinates.json has another phone number than the CSV.
+        if (name == "location_coordinates" && columns[c] == "Contact Phone Number") {
+          expected = "2095257564";
+        }
+        ASSERT_TRUE(result.rows[r][c].has_value()) << "row " << r << " column " << columns[c];
+        EXPECT_EQ(*result.rows[r][c], expected) << "row " << r << " column " << columns[c];
+      }
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, 12);
+}
+
+// DuckDB reads the table's Parquet files and sees exactly what inlet's SELECT shows.
+TEST_F(EndToEndTest, DuckDbReadsTheSameValues) {
+  const char* header = "id,b,ti,si,i,bi,f,d,dec,big_dec,s,dt,ts,tz,bin\n";
+  fs::path first = dir_ / "types-1.csv";
+  fs::path second = dir_ / "types-2.csv";
+  {
+    std::ofstream out(first);
+    out << header
+        << "1,true,-128,-32768,-2147483648,-9223372036854775808,1.5,0.1,-12345.67,"
+           "-12345678901234567890.123456789,plain,1969-12-31,1969-12-31 23:59:59.999999,"
+           "2024-01-01 10:00:00+02,abc\n"
+        << "2,false,127,32767,2147483647,9223372036854775807,-3.25,1e+20,99999.99,"
+           "12345678901234567890.123456789,\"quoted, \"\"text\"\"\",2024-02-29,"
+           "2024-02-29 12:34:56.5,2024-06-30 23:59:59Z,\n";
+    std::ofstream out2(second);
+    out2 << header << "3,,,,,,,,,,,,,,\n"
+        << "4,true,0,0,0,0,0,-0.5,0.00,0,naïve ☃,1900-01-01,2262-04-11 23:47:16,1970-01-01 00:00:00Z,x\n";
+  }
+  Run("CREATE TABLE types (id INTEGER NOT NULL, b BOOLEAN, ti TINYINT, si SMALLINT, i INTEGER, "
+      "bi BIGINT, f FLOAT, d DOUBLE, dec DECIMAL(7,2), big_dec DECIMAL(38,9), s VARCHAR, dt DATE, "
+      "ts TIMESTAMP, tz TIMESTAMPTZ, bin BINARY)");
+  // Two commits, so the table has several data files.
+  Run("COPY INTO types FROM '" + first.string() + "'");
+  Run("COPY INTO types FROM '" + second.string() + "' FORMAT_OPTIONS ('header' = 'true')");
+  QueryResult mine = Run("SELECT * FROM types ORDER BY id");
+  ASSERT_EQ(mine.rows.size(), 4u);
+
+  std::string table_dir = (dir_ / "warehouse/types").string();
+  auto duck = RunDuckDbQuery("SET TimeZone = 'UTC'; SELECT COLUMNS(*)::VARCHAR FROM read_parquet('" +
+                             table_dir + "/*.parquet') ORDER BY id");
+  ASSERT_TRUE(duck.ok()) << duck.status().ToString();
+  ASSERT_EQ(duck->size(), mine.rows.size());
+  for (size_t r = 0; r < mine.rows.size(); ++r) {
+    simdjson::dom::parser parser;
+    simdjson::dom::array cells;
+    ASSERT_EQ(parser.parse((*duck)[r]).get(cells), simdjson::SUCCESS) << (*duck)[r];
+    size_t c = 0;
+    for (simdjson::dom::element cell : cells) {
+      std::optional<std::string> theirs;
+      if (!cell.is_null()) theirs = std::string(cell.get_string().value());
+      EXPECT_EQ(mine.rows[r][c], theirs) << "row " << r << " column " << mine.column_names[c];
+      ++c;
+    }
+    EXPECT_EQ(c, mine.column_names.size());
+  }
+}
+
+}  // namespace
+}  // namespace inlet
