@@ -36,7 +36,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # DuckDB, the test oracle that reads back what inlet writes (never committed, pinned by the lock).
+# `npm install --no-save` rather than `npm ci`: npm 11 writes lock files without the other
+# platforms' optional DuckDB bindings and then refuses its own lock in `npm ci`.
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ ! -d "$here/test/oracle/node_modules/@duckdb/node-api" ]; then
-  (cd "$here/test/oracle" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$here/test/oracle" && npm install --no-save --no-audit --no-fund --loglevel=error)
 fi

@@ -77,7 +77,8 @@ class PlainDecoder {
         return Status::OK();
       case Type::kDouble:
         INLET_RETURN_NOT_OK(CheckSize(size, static_cast<uint64_t>(count) * 8));
-        for (int64_t i = 0; i < count; ++i) out->AppendFixed(LoadLittleEndian<double>(data + 8 * i));
+        for (int64_t i = 0; i < count; ++i)
+          out->AppendFixed(LoadLittleEndian<double>(data + 8 * i));
         return Status::OK();
       case Type::kByteArray: {
         size_t pos = 0;
@@ -251,8 +252,8 @@ class ChunkReader {
                                  std::to_string(bytes.size()) + " bytes");
     }
     dictionary_ = std::make_unique<Column>(desc_.type);
-    return plain_.Decode(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(),
-                         d.num_values, dictionary_.get());
+    return plain_.Decode(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), d.num_values,
+                         dictionary_.get());
   }
 
   Status ReadDataPage(const PageHeader& h, std::string_view page, int64_t rows_left, Column* out,
@@ -280,7 +281,8 @@ class ChunkReader {
               EncodingName(h.data_page_header->definition_level_encoding));
         }
         if (values.size() < 4) return Status::InvalidData(where_ + ": data page too short");
-        uint32_t length = LoadLittleEndian<uint32_t>(reinterpret_cast<const uint8_t*>(values.data()));
+        uint32_t length =
+            LoadLittleEndian<uint32_t>(reinterpret_cast<const uint8_t*>(values.data()));
         if (length > values.size() - 4) {
           return Status::InvalidData(where_ + ": definition levels run past the page");
         }
@@ -303,9 +305,8 @@ class ChunkReader {
         if (h.uncompressed_page_size < levels_size) {
           return Status::InvalidData(where_ + ": data page v2 sizes are inconsistent");
         }
-        INLET_ASSIGN_OR_RETURN(buffer,
-                               Decompress(page, static_cast<size_t>(h.uncompressed_page_size -
-                                                                    levels_size)));
+        INLET_ASSIGN_OR_RETURN(
+            buffer, Decompress(page, static_cast<size_t>(h.uncompressed_page_size - levels_size)));
         values = buffer;
       } else {
         values = page;
@@ -374,7 +375,8 @@ class ChunkReader {
     // Interleave the decoded values with the NULLs the definition levels place.
     int64_t next = 0;
     for (int64_t i = 0; i < num_values; ++i) {
-      if (!def_levels.empty() && def_levels[i] != static_cast<uint32_t>(desc_.max_definition_level)) {
+      if (!def_levels.empty() &&
+          def_levels[i] != static_cast<uint32_t>(desc_.max_definition_level)) {
         out->AppendNull();
         continue;
       }

@@ -32,13 +32,18 @@ void PutBigEndianDecimal(int128_t v, int width, std::string* out) {
 int CompareStatValues(const Value& a, const Value& b) {
   auto three_way = [](const auto& x, const auto& y) { return x < y ? -1 : (y < x ? 1 : 0); };
   switch (a.type().id()) {
-    case TypeId::kBoolean: return three_way(a.GetBool(), b.GetBool());
+    case TypeId::kBoolean:
+      return three_way(a.GetBool(), b.GetBool());
     case TypeId::kFloat:
-    case TypeId::kDouble: return three_way(a.GetDouble(), b.GetDouble());
-    case TypeId::kDecimal: return three_way(a.GetDecimal(), b.GetDecimal());
+    case TypeId::kDouble:
+      return three_way(a.GetDouble(), b.GetDouble());
+    case TypeId::kDecimal:
+      return three_way(a.GetDecimal(), b.GetDecimal());
     case TypeId::kVarchar:
-    case TypeId::kBinary: return a.GetString().compare(b.GetString());
-    default: return three_way(a.GetInt(), b.GetInt());
+    case TypeId::kBinary:
+      return a.GetString().compare(b.GetString());
+    default:
+      return three_way(a.GetInt(), b.GetInt());
   }
 }
 
@@ -66,22 +71,33 @@ void FindMinMaxRows(const Column& c, int64_t begin, int64_t end, Get get, int64_
 std::string EncodeStatValue(const ColumnDescriptor& desc, const Value& v) {
   std::string out;
   switch (desc.physical) {
-    case Type::kBoolean: out.push_back(v.GetBool() ? 1 : 0); break;
+    case Type::kBoolean:
+      out.push_back(v.GetBool() ? 1 : 0);
+      break;
     case Type::kInt32:
-      PutLittleEndian(static_cast<int32_t>(desc.type.id() == TypeId::kDecimal ? v.GetDecimal()
-                                                                                : v.GetInt()),
-                      &out);
+      PutLittleEndian(
+          static_cast<int32_t>(desc.type.id() == TypeId::kDecimal ? v.GetDecimal() : v.GetInt()),
+          &out);
       break;
     case Type::kInt64:
-      PutLittleEndian(static_cast<int64_t>(desc.type.id() == TypeId::kDecimal ? v.GetDecimal()
-                                                                                : v.GetInt()),
-                      &out);
+      PutLittleEndian(
+          static_cast<int64_t>(desc.type.id() == TypeId::kDecimal ? v.GetDecimal() : v.GetInt()),
+          &out);
       break;
-    case Type::kFloat: PutLittleEndian(static_cast<float>(v.GetDouble()), &out); break;
-    case Type::kDouble: PutLittleEndian(v.GetDouble(), &out); break;
-    case Type::kByteArray: out = v.GetString(); break;
-    case Type::kFixedLenByteArray: PutBigEndianDecimal(v.GetDecimal(), desc.type_length, &out); break;
-    case Type::kInt96: break;
+    case Type::kFloat:
+      PutLittleEndian(static_cast<float>(v.GetDouble()), &out);
+      break;
+    case Type::kDouble:
+      PutLittleEndian(v.GetDouble(), &out);
+      break;
+    case Type::kByteArray:
+      out = v.GetString();
+      break;
+    case Type::kFixedLenByteArray:
+      PutBigEndianDecimal(v.GetDecimal(), desc.type_length, &out);
+      break;
+    case Type::kInt96:
+      break;
   }
   return out;
 }
@@ -109,15 +125,27 @@ ColumnChunkWriter::ColumnChunkWriter(ColumnDescriptor desc, const ColumnWriterSe
 
 void ColumnChunkWriter::AppendPlain(const Column& c, int64_t row, std::string* out) const {
   switch (desc_.type.id()) {
-    case TypeId::kTinyInt: PutLittleEndian<int32_t>(c.GetFixed<int8_t>(row), out); break;
-    case TypeId::kSmallInt: PutLittleEndian<int32_t>(c.GetFixed<int16_t>(row), out); break;
+    case TypeId::kTinyInt:
+      PutLittleEndian<int32_t>(c.GetFixed<int8_t>(row), out);
+      break;
+    case TypeId::kSmallInt:
+      PutLittleEndian<int32_t>(c.GetFixed<int16_t>(row), out);
+      break;
     case TypeId::kInteger:
-    case TypeId::kDate: PutLittleEndian(c.GetFixed<int32_t>(row), out); break;
+    case TypeId::kDate:
+      PutLittleEndian(c.GetFixed<int32_t>(row), out);
+      break;
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: PutLittleEndian(c.GetFixed<int64_t>(row), out); break;
-    case TypeId::kFloat: PutLittleEndian(c.GetFixed<float>(row), out); break;
-    case TypeId::kDouble: PutLittleEndian(c.GetFixed<double>(row), out); break;
+    case TypeId::kTimestampTz:
+      PutLittleEndian(c.GetFixed<int64_t>(row), out);
+      break;
+    case TypeId::kFloat:
+      PutLittleEndian(c.GetFixed<float>(row), out);
+      break;
+    case TypeId::kDouble:
+      PutLittleEndian(c.GetFixed<double>(row), out);
+      break;
     case TypeId::kDecimal: {
       int128_t v = c.GetFixed<int128_t>(row);
       if (desc_.physical == Type::kInt32) {
@@ -145,7 +173,8 @@ void ColumnChunkWriter::AppendPlain(const Column& c, int64_t row, std::string* o
 void ColumnChunkWriter::AddValue(const Column& c, int64_t row) {
   if (desc_.physical == Type::kBoolean) {
     if (page_bools_ % 8 == 0) page_plain_.push_back(0);
-    if (c.GetBool(row)) page_plain_.back() = static_cast<char>(page_plain_.back() | (1 << (page_bools_ % 8)));
+    if (c.GetBool(row))
+      page_plain_.back() = static_cast<char>(page_plain_.back() | (1 << (page_bools_ % 8)));
     ++page_bools_;
     return;
   }
@@ -174,42 +203,44 @@ void ColumnChunkWriter::UpdateStatistics(const Column& c, int64_t begin, int64_t
   int64_t max_row = -1;
   switch (desc_.type.id()) {
     case TypeId::kBoolean:
-      FindMinMaxRows(c, begin, end, [&](int64_t i) { return c.GetBool(i); }, &min_row, &max_row);
+      FindMinMaxRows(
+          c, begin, end, [&](int64_t i) { return c.GetBool(i); }, &min_row, &max_row);
       break;
     case TypeId::kTinyInt:
-      FindMinMaxRows(c, begin, end, [&](int64_t i) { return c.GetFixed<int8_t>(i); }, &min_row,
-                     &max_row);
+      FindMinMaxRows(
+          c, begin, end, [&](int64_t i) { return c.GetFixed<int8_t>(i); }, &min_row, &max_row);
       break;
     case TypeId::kSmallInt:
-      FindMinMaxRows(c, begin, end, [&](int64_t i) { return c.GetFixed<int16_t>(i); }, &min_row,
-                     &max_row);
+      FindMinMaxRows(
+          c, begin, end, [&](int64_t i) { return c.GetFixed<int16_t>(i); }, &min_row, &max_row);
       break;
     case TypeId::kInteger:
     case TypeId::kDate:
-      FindMinMaxRows(c, begin, end, [&](int64_t i) { return c.GetFixed<int32_t>(i); }, &min_row,
-                     &max_row);
+      FindMinMaxRows(
+          c, begin, end, [&](int64_t i) { return c.GetFixed<int32_t>(i); }, &min_row, &max_row);
       break;
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
-      FindMinMaxRows(c, begin, end, [&](int64_t i) { return c.GetFixed<int64_t>(i); }, &min_row,
-                     &max_row);
+      FindMinMaxRows(
+          c, begin, end, [&](int64_t i) { return c.GetFixed<int64_t>(i); }, &min_row, &max_row);
       break;
     case TypeId::kFloat:
-      FindMinMaxRows(c, begin, end, [&](int64_t i) { return c.GetFixed<float>(i); }, &min_row,
-                     &max_row);
+      FindMinMaxRows(
+          c, begin, end, [&](int64_t i) { return c.GetFixed<float>(i); }, &min_row, &max_row);
       break;
     case TypeId::kDouble:
-      FindMinMaxRows(c, begin, end, [&](int64_t i) { return c.GetFixed<double>(i); }, &min_row,
-                     &max_row);
+      FindMinMaxRows(
+          c, begin, end, [&](int64_t i) { return c.GetFixed<double>(i); }, &min_row, &max_row);
       break;
     case TypeId::kDecimal:
-      FindMinMaxRows(c, begin, end, [&](int64_t i) { return c.GetFixed<int128_t>(i); }, &min_row,
-                     &max_row);
+      FindMinMaxRows(
+          c, begin, end, [&](int64_t i) { return c.GetFixed<int128_t>(i); }, &min_row, &max_row);
       break;
     case TypeId::kVarchar:
     case TypeId::kBinary:
-      FindMinMaxRows(c, begin, end, [&](int64_t i) { return c.GetString(i); }, &min_row, &max_row);
+      FindMinMaxRows(
+          c, begin, end, [&](int64_t i) { return c.GetString(i); }, &min_row, &max_row);
       break;
   }
   if (min_row < 0) return;
@@ -354,10 +385,10 @@ Status ColumnChunkWriter::WriteTo(OutputStream* out, ColumnChunk* chunk) {
     Value max = stats_.max;
     // A zero bound must cover both signed zeros (parquet.thrift, Statistics).
     if (min.type().id() == TypeId::kFloat || min.type().id() == TypeId::kDouble) {
-      if (min.GetDouble() == 0) min = desc_.type.id() == TypeId::kFloat ? Value::Float(-0.0f)
-                                                                          : Value::Double(-0.0);
-      if (max.GetDouble() == 0) max = desc_.type.id() == TypeId::kFloat ? Value::Float(0.0f)
-                                                                          : Value::Double(0.0);
+      if (min.GetDouble() == 0)
+        min = desc_.type.id() == TypeId::kFloat ? Value::Float(-0.0f) : Value::Double(-0.0);
+      if (max.GetDouble() == 0)
+        max = desc_.type.id() == TypeId::kFloat ? Value::Float(0.0f) : Value::Double(0.0);
     }
     s.min_value = EncodeStatValue(desc_, min);
     s.max_value = EncodeStatValue(desc_, max);

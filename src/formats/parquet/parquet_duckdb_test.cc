@@ -39,26 +39,33 @@ std::string CanonicalSql(size_t index, const LogicalType& type) {
   std::string column = "#" + std::to_string(index + 1);
   switch (type.id()) {
     case TypeId::kFloat:
-    case TypeId::kDouble: return "printf('%.17g', " + column + "::DOUBLE)";
-    case TypeId::kBinary: return "hex(" + column + ")";
+    case TypeId::kDouble:
+      return "printf('%.17g', " + column + "::DOUBLE)";
+    case TypeId::kBinary:
+      return "hex(" + column + ")";
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: return "epoch_us(" + column + ")::VARCHAR";
-    default: return column + "::VARCHAR";
+    case TypeId::kTimestampTz:
+      return "epoch_us(" + column + ")::VARCHAR";
+    default:
+      return column + "::VARCHAR";
   }
 }
 
 // The canonical text of an inlet value, as CanonicalSql makes DuckDB print it.
 std::string CanonicalText(const Value& v) {
   switch (v.type().id()) {
-    case TypeId::kBoolean: return v.GetBool() ? "true" : "false";
+    case TypeId::kBoolean:
+      return v.GetBool() ? "true" : "false";
     case TypeId::kFloat:
     case TypeId::kDouble: {
       char buffer[64];
       std::snprintf(buffer, sizeof(buffer), "%.17g", v.GetDouble());
       return buffer;
     }
-    case TypeId::kDecimal: return FormatDecimal(v.GetDecimal(), v.type().scale());
-    case TypeId::kVarchar: return v.GetString();
+    case TypeId::kDecimal:
+      return FormatDecimal(v.GetDecimal(), v.type().scale());
+    case TypeId::kVarchar:
+      return v.GetString();
     case TypeId::kBinary: {
       static const char* kHex = "0123456789ABCDEF";
       std::string out;
@@ -68,8 +75,10 @@ std::string CanonicalText(const Value& v) {
       }
       return out;
     }
-    case TypeId::kDate: return FormatDate(static_cast<int32_t>(v.GetInt()));
-    default: return std::to_string(v.GetInt());
+    case TypeId::kDate:
+      return FormatDate(static_cast<int32_t>(v.GetInt()));
+    default:
+      return std::to_string(v.GetInt());
   }
 }
 
@@ -86,13 +95,27 @@ std::string JsonRow(const std::vector<Value>& row) {
     for (char c : CanonicalText(row[i])) {
       // JSON.stringify's escapes.
       switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
         default:
           if (static_cast<unsigned char>(c) < 0x20) {
             char buffer[8];
@@ -130,8 +153,8 @@ std::vector<std::string> InletRows(const std::string& path, Schema* schema_out) 
   std::ifstream in(path, std::ios::binary);
   std::stringstream bytes;
   bytes << in.rdbuf();
-  auto reader = ParquetFileReader::Open(std::make_shared<MemoryRandomAccessFile>(bytes.str()),
-                                        path);
+  auto reader =
+      ParquetFileReader::Open(std::make_shared<MemoryRandomAccessFile>(bytes.str()), path);
   EXPECT_TRUE(reader.ok()) << reader.status().ToString();
   if (!reader.ok()) return {};
   *schema_out = (*reader)->schema();
@@ -175,12 +198,12 @@ TEST_P(InletWritesDuckDbReads, SameValues) {
 
   auto types = RunDuckDbQuery("SELECT column_type FROM (DESCRIBE SELECT * FROM '" + path + "')");
   ASSERT_TRUE(types.ok()) << types.status().ToString();
-  EXPECT_EQ(*types, (std::vector<std::string>{
-                        "[\"BOOLEAN\"]", "[\"TINYINT\"]", "[\"SMALLINT\"]", "[\"INTEGER\"]",
-                        "[\"BIGINT\"]", "[\"FLOAT\"]", "[\"DOUBLE\"]", "[\"DECIMAL(9,2)\"]",
-                        "[\"DECIMAL(18,4)\"]", "[\"DECIMAL(38,10)\"]", "[\"VARCHAR\"]",
-                        "[\"BLOB\"]", "[\"DATE\"]", "[\"TIMESTAMP\"]",
-                        "[\"TIMESTAMP WITH TIME ZONE\"]"}));
+  EXPECT_EQ(*types,
+            (std::vector<std::string>{
+                "[\"BOOLEAN\"]", "[\"TINYINT\"]", "[\"SMALLINT\"]", "[\"INTEGER\"]", "[\"BIGINT\"]",
+                "[\"FLOAT\"]", "[\"DOUBLE\"]", "[\"DECIMAL(9,2)\"]", "[\"DECIMAL(18,4)\"]",
+                "[\"DECIMAL(38,10)\"]", "[\"VARCHAR\"]", "[\"BLOB\"]", "[\"DATE\"]",
+                "[\"TIMESTAMP\"]", "[\"TIMESTAMP WITH TIME ZONE\"]"}));
 
   std::vector<std::string> expected;
   for (const auto& row : rows) expected.push_back(JsonRow(row));
@@ -191,12 +214,12 @@ TEST_P(InletWritesDuckDbReads, SameValues) {
     SCOPED_TRACE(column);
     auto stats = RunDuckDbQuery(
         "SELECT row_group_id, stats_min_value, stats_max_value, stats_null_count FROM "
-        "parquet_metadata('" + path + "') WHERE path_in_schema = '" + column +
-        "' ORDER BY row_group_id");
-    auto data = RunDuckDbQuery(
-        "SELECT file_row_number // 1000, min(" + std::string(column) + ")::VARCHAR, max(" +
-        column + ")::VARCHAR, count(*) - count(" + column + ") FROM read_parquet('" + path +
-        "', file_row_number = true) GROUP BY 1 ORDER BY 1");
+        "parquet_metadata('" +
+        path + "') WHERE path_in_schema = '" + column + "' ORDER BY row_group_id");
+    auto data = RunDuckDbQuery("SELECT file_row_number // 1000, min(" + std::string(column) +
+                               ")::VARCHAR, max(" + column + ")::VARCHAR, count(*) - count(" +
+                               column + ") FROM read_parquet('" + path +
+                               "', file_row_number = true) GROUP BY 1 ORDER BY 1");
     ASSERT_TRUE(stats.ok() && data.ok()) << stats.status().ToString() << data.status().ToString();
     EXPECT_EQ(*stats, *data);
   }
@@ -240,8 +263,8 @@ TEST_P(DuckDbWritesInletReads, SameValues) {
   EXPECT_EQ(schema.field(12).type, LogicalType::Binary());
   EXPECT_EQ(schema.field(14).type, LogicalType::Timestamp());
   EXPECT_EQ(schema.field(15).type, LogicalType::TimestampTz());
-  EXPECT_EQ(schema.field(16).type, LogicalType::BigInt());         // UINTEGER
-  EXPECT_EQ(schema.field(17).type, LogicalType::Decimal(20, 0));   // UBIGINT
+  EXPECT_EQ(schema.field(16).type, LogicalType::BigInt());        // UINTEGER
+  EXPECT_EQ(schema.field(17).type, LogicalType::Decimal(20, 0));  // UBIGINT
   ASSERT_EQ(inlet_rows.size(), 5000u);
   EXPECT_EQ(inlet_rows, DuckDbRows(path, schema));
 }
@@ -260,7 +283,8 @@ TEST(DuckDbWritesInletReads, DataPagesV2) {
       "COPY (SELECT i % 3 = 0 AS b, CASE WHEN i % 5 = 0 THEN NULL ELSE 'v' || (i % 20) END AS low, "
       "CASE WHEN i % 4 = 0 THEN NULL ELSE i % 7 END::INTEGER AS n, "
       "DATE '2000-01-01' + (i % 9)::INTEGER AS dt, (i % 4)::DOUBLE AS d "
-      "FROM range(5000) t(i)) TO '" + path + "' (FORMAT parquet, PARQUET_VERSION V2)");
+      "FROM range(5000) t(i)) TO '" +
+      path + "' (FORMAT parquet, PARQUET_VERSION V2)");
   ASSERT_TRUE(written.ok()) << written.status().ToString();
   Schema schema;
   std::vector<std::string> inlet_rows = InletRows(path, &schema);
@@ -303,8 +327,8 @@ TEST(ParquetCorpus, ReadsLikeDuckDbOrFailsCleanly) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream bytes;
     bytes << in.rdbuf();
-    auto reader = ParquetFileReader::Open(std::make_shared<MemoryRandomAccessFile>(bytes.str()),
-                                          path);
+    auto reader =
+        ParquetFileReader::Open(std::make_shared<MemoryRandomAccessFile>(bytes.str()), path);
     if (!reader.ok()) {
       ++failed;
       EXPECT_NE(reader.status().message().find(path), std::string::npos)
@@ -312,7 +336,8 @@ TEST(ParquetCorpus, ReadsLikeDuckDbOrFailsCleanly) {
       continue;
     }
     std::vector<int> all;
-    for (size_t c = 0; c < (*reader)->schema().num_fields(); ++c) all.push_back(static_cast<int>(c));
+    for (size_t c = 0; c < (*reader)->schema().num_fields(); ++c)
+      all.push_back(static_cast<int>(c));
     std::vector<std::string> lines;
     bool ok = true;
     for (int g = 0; g < (*reader)->num_row_groups() && ok; ++g) {

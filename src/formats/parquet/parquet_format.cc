@@ -67,8 +67,8 @@ class ParquetBatchReader : public FormatReader {
 
  private:
   // Casts one source column to the field's type; rows that fail are reported and flagged.
-  Result<ColumnPtr> CastColumn(size_t field_index, const Column& source, int64_t begin,
-                               int64_t end, std::vector<bool>* rejected) {
+  Result<ColumnPtr> CastColumn(size_t field_index, const Column& source, int64_t begin, int64_t end,
+                               std::vector<bool>* rejected) {
     const Field& field = request_.target_schema->field(field_index);
     auto out = std::make_shared<Column>(field.type);
     for (int64_t r = begin; r < end; ++r) {

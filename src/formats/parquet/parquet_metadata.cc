@@ -213,8 +213,8 @@ Status Read(CompactReader* r, const FieldHeader& f, const char* s, std::string* 
 
 // Thrift enums travel as i32; unknown values are kept and rejected where they are used.
 template <typename E>
-  requires std::is_enum_v<E>
-Status Read(CompactReader* r, const FieldHeader& f, const char* s, E* out) {
+requires std::is_enum_v<E> Status Read(CompactReader* r, const FieldHeader& f, const char* s,
+                                       E* out) {
   int32_t v = 0;
   INLET_RETURN_NOT_OK(Read(r, f, s, &v));
   *out = static_cast<E>(v);
@@ -253,13 +253,20 @@ Status ReadStatistics(CompactReader* r, Statistics* out) {
   const char* s = "Statistics";
   return ReadStruct(r, [&](const FieldHeader& f) -> Status {
     switch (f.id) {
-      case 1: return Read(r, f, s, &out->max);
-      case 2: return Read(r, f, s, &out->min);
-      case 3: return Read(r, f, s, &out->null_count);
-      case 4: return Read(r, f, s, &out->distinct_count);
-      case 5: return Read(r, f, s, &out->max_value);
-      case 6: return Read(r, f, s, &out->min_value);
-      default: return r->Skip(f.type);
+      case 1:
+        return Read(r, f, s, &out->max);
+      case 2:
+        return Read(r, f, s, &out->min);
+      case 3:
+        return Read(r, f, s, &out->null_count);
+      case 4:
+        return Read(r, f, s, &out->distinct_count);
+      case 5:
+        return Read(r, f, s, &out->max_value);
+      case 6:
+        return Read(r, f, s, &out->min_value);
+      default:
+        return r->Skip(f.type);
     }
   });
 }
@@ -317,20 +324,30 @@ Status ReadSchemaElement(CompactReader* r, SchemaElement* out) {
   INLET_RETURN_NOT_OK(ReadStruct(r, [&](const FieldHeader& f) -> Status {
     required.Saw(f.id);
     switch (f.id) {
-      case 1: return Read(r, f, s, &out->type);
-      case 2: return Read(r, f, s, &out->type_length);
-      case 3: return Read(r, f, s, &out->repetition_type);
-      case 4: return Read(r, f, s, &out->name);
-      case 5: return Read(r, f, s, &out->num_children);
-      case 6: return Read(r, f, s, &out->converted_type);
-      case 7: return Read(r, f, s, &out->scale);
-      case 8: return Read(r, f, s, &out->precision);
-      case 9: return Read(r, f, s, &out->field_id);
+      case 1:
+        return Read(r, f, s, &out->type);
+      case 2:
+        return Read(r, f, s, &out->type_length);
+      case 3:
+        return Read(r, f, s, &out->repetition_type);
+      case 4:
+        return Read(r, f, s, &out->name);
+      case 5:
+        return Read(r, f, s, &out->num_children);
+      case 6:
+        return Read(r, f, s, &out->converted_type);
+      case 7:
+        return Read(r, f, s, &out->scale);
+      case 8:
+        return Read(r, f, s, &out->precision);
+      case 9:
+        return Read(r, f, s, &out->field_id);
       case 10:
         INLET_RETURN_NOT_OK(ExpectType(f, ThriftType::kStruct, s));
         out->logical_type.emplace();
         return ReadLogicalType(r, &*out->logical_type);
-      default: return r->Skip(f.type);
+      default:
+        return r->Skip(f.type);
     }
   }));
   return required.Check();
@@ -354,7 +371,8 @@ Status ReadColumnMetaData(CompactReader* r, ColumnMetaData* out) {
   INLET_RETURN_NOT_OK(ReadStruct(r, [&](const FieldHeader& f) -> Status {
     required.Saw(f.id);
     switch (f.id) {
-      case 1: return Read(r, f, s, &out->type);
+      case 1:
+        return Read(r, f, s, &out->type);
       case 2:
         return ReadList(r, f, s, ThriftType::kI32, &out->encodings, [&](Encoding* e) -> Status {
           INLET_ASSIGN_OR_RETURN(int32_t v, r->ReadI32());
@@ -367,18 +385,26 @@ Status ReadColumnMetaData(CompactReader* r, ColumnMetaData* out) {
                           INLET_ASSIGN_OR_RETURN(*p, r->ReadBinary());
                           return Status::OK();
                         });
-      case 4: return Read(r, f, s, &out->codec);
-      case 5: return Read(r, f, s, &out->num_values);
-      case 6: return Read(r, f, s, &out->total_uncompressed_size);
-      case 7: return Read(r, f, s, &out->total_compressed_size);
-      case 9: return Read(r, f, s, &out->data_page_offset);
-      case 10: return Read(r, f, s, &out->index_page_offset);
-      case 11: return Read(r, f, s, &out->dictionary_page_offset);
+      case 4:
+        return Read(r, f, s, &out->codec);
+      case 5:
+        return Read(r, f, s, &out->num_values);
+      case 6:
+        return Read(r, f, s, &out->total_uncompressed_size);
+      case 7:
+        return Read(r, f, s, &out->total_compressed_size);
+      case 9:
+        return Read(r, f, s, &out->data_page_offset);
+      case 10:
+        return Read(r, f, s, &out->index_page_offset);
+      case 11:
+        return Read(r, f, s, &out->dictionary_page_offset);
       case 12:
         INLET_RETURN_NOT_OK(ExpectType(f, ThriftType::kStruct, s));
         out->statistics.emplace();
         return ReadStatistics(r, &*out->statistics);
-      default: return r->Skip(f.type);
+      default:
+        return r->Skip(f.type);
     }
   }));
   return required.Check();
@@ -390,13 +416,16 @@ Status ReadColumnChunk(CompactReader* r, ColumnChunk* out) {
   INLET_RETURN_NOT_OK(ReadStruct(r, [&](const FieldHeader& f) -> Status {
     required.Saw(f.id);
     switch (f.id) {
-      case 1: return Read(r, f, s, &out->file_path);
-      case 2: return Read(r, f, s, &out->file_offset);
+      case 1:
+        return Read(r, f, s, &out->file_path);
+      case 2:
+        return Read(r, f, s, &out->file_offset);
       case 3:
         INLET_RETURN_NOT_OK(ExpectType(f, ThriftType::kStruct, s));
         out->meta_data.emplace();
         return ReadColumnMetaData(r, &*out->meta_data);
-      default: return r->Skip(f.type);
+      default:
+        return r->Skip(f.type);
     }
   }));
   return required.Check();
@@ -411,12 +440,18 @@ Status ReadRowGroup(CompactReader* r, RowGroup* out) {
       case 1:
         return ReadList(r, f, s, ThriftType::kStruct, &out->columns,
                         [&](ColumnChunk* c) { return ReadColumnChunk(r, c); });
-      case 2: return Read(r, f, s, &out->total_byte_size);
-      case 3: return Read(r, f, s, &out->num_rows);
-      case 5: return Read(r, f, s, &out->file_offset);
-      case 6: return Read(r, f, s, &out->total_compressed_size);
-      case 7: return Read(r, f, s, &out->ordinal);
-      default: return r->Skip(f.type);
+      case 2:
+        return Read(r, f, s, &out->total_byte_size);
+      case 3:
+        return Read(r, f, s, &out->num_rows);
+      case 5:
+        return Read(r, f, s, &out->file_offset);
+      case 6:
+        return Read(r, f, s, &out->total_compressed_size);
+      case 7:
+        return Read(r, f, s, &out->ordinal);
+      default:
+        return r->Skip(f.type);
     }
   }));
   return required.Check();
@@ -455,18 +490,21 @@ Result<FileMetaData> DeserializeFileMetaData(std::string_view bytes) {
   INLET_RETURN_NOT_OK(ReadStruct(&r, [&](const FieldHeader& f) -> Status {
     required.Saw(f.id);
     switch (f.id) {
-      case 1: return Read(&r, f, s, &m.version);
+      case 1:
+        return Read(&r, f, s, &m.version);
       case 2:
         return ReadList(&r, f, s, ThriftType::kStruct, &m.schema,
                         [&](SchemaElement* e) { return ReadSchemaElement(&r, e); });
-      case 3: return Read(&r, f, s, &m.num_rows);
+      case 3:
+        return Read(&r, f, s, &m.num_rows);
       case 4:
         return ReadList(&r, f, s, ThriftType::kStruct, &m.row_groups,
                         [&](RowGroup* rg) { return ReadRowGroup(&r, rg); });
       case 5:
         return ReadList(&r, f, s, ThriftType::kStruct, &m.key_value_metadata,
                         [&](KeyValue* kv) { return ReadKeyValue(&r, kv); });
-      case 6: return Read(&r, f, s, &m.created_by);
+      case 6:
+        return Read(&r, f, s, &m.created_by);
       case 7: {
         // Only the count matters to us; the orders themselves are skipped.
         INLET_RETURN_NOT_OK(ExpectType(f, ThriftType::kList, s));
@@ -478,7 +516,8 @@ Result<FileMetaData> DeserializeFileMetaData(std::string_view bytes) {
       case 8:
         m.encrypted = true;
         return r.Skip(f.type);
-      default: return r.Skip(f.type);
+      default:
+        return r.Skip(f.type);
     }
   }));
   INLET_RETURN_NOT_OK(required.Check());
@@ -536,10 +575,14 @@ Result<PageHeader> DeserializePageHeader(std::string_view bytes, size_t* header_
   INLET_RETURN_NOT_OK(ReadStruct(&r, [&](const FieldHeader& f) -> Status {
     required.Saw(f.id);
     switch (f.id) {
-      case 1: return Read(&r, f, s, &h.type);
-      case 2: return Read(&r, f, s, &h.uncompressed_page_size);
-      case 3: return Read(&r, f, s, &h.compressed_page_size);
-      case 4: return Read(&r, f, s, &h.crc);
+      case 1:
+        return Read(&r, f, s, &h.type);
+      case 2:
+        return Read(&r, f, s, &h.uncompressed_page_size);
+      case 3:
+        return Read(&r, f, s, &h.compressed_page_size);
+      case 4:
+        return Read(&r, f, s, &h.crc);
       case 5: {
         INLET_RETURN_NOT_OK(ExpectType(f, ThriftType::kStruct, s));
         DataPageHeader& d = h.data_page_header.emplace();
@@ -548,11 +591,16 @@ Result<PageHeader> DeserializePageHeader(std::string_view bytes, size_t* header_
         INLET_RETURN_NOT_OK(ReadStruct(&r, [&](const FieldHeader& g) -> Status {
           dr.Saw(g.id);
           switch (g.id) {
-            case 1: return Read(&r, g, ds, &d.num_values);
-            case 2: return Read(&r, g, ds, &d.encoding);
-            case 3: return Read(&r, g, ds, &d.definition_level_encoding);
-            case 4: return Read(&r, g, ds, &d.repetition_level_encoding);
-            default: return r.Skip(g.type);
+            case 1:
+              return Read(&r, g, ds, &d.num_values);
+            case 2:
+              return Read(&r, g, ds, &d.encoding);
+            case 3:
+              return Read(&r, g, ds, &d.definition_level_encoding);
+            case 4:
+              return Read(&r, g, ds, &d.repetition_level_encoding);
+            default:
+              return r.Skip(g.type);
           }
         }));
         return dr.Check();
@@ -565,10 +613,14 @@ Result<PageHeader> DeserializePageHeader(std::string_view bytes, size_t* header_
         INLET_RETURN_NOT_OK(ReadStruct(&r, [&](const FieldHeader& g) -> Status {
           dr.Saw(g.id);
           switch (g.id) {
-            case 1: return Read(&r, g, ds, &d.num_values);
-            case 2: return Read(&r, g, ds, &d.encoding);
-            case 3: return Read(&r, g, ds, &d.is_sorted);
-            default: return r.Skip(g.type);
+            case 1:
+              return Read(&r, g, ds, &d.num_values);
+            case 2:
+              return Read(&r, g, ds, &d.encoding);
+            case 3:
+              return Read(&r, g, ds, &d.is_sorted);
+            default:
+              return r.Skip(g.type);
           }
         }));
         return dr.Check();
@@ -581,19 +633,28 @@ Result<PageHeader> DeserializePageHeader(std::string_view bytes, size_t* header_
         INLET_RETURN_NOT_OK(ReadStruct(&r, [&](const FieldHeader& g) -> Status {
           dr.Saw(g.id);
           switch (g.id) {
-            case 1: return Read(&r, g, ds, &d.num_values);
-            case 2: return Read(&r, g, ds, &d.num_nulls);
-            case 3: return Read(&r, g, ds, &d.num_rows);
-            case 4: return Read(&r, g, ds, &d.encoding);
-            case 5: return Read(&r, g, ds, &d.definition_levels_byte_length);
-            case 6: return Read(&r, g, ds, &d.repetition_levels_byte_length);
-            case 7: return Read(&r, g, ds, &d.is_compressed);
-            default: return r.Skip(g.type);
+            case 1:
+              return Read(&r, g, ds, &d.num_values);
+            case 2:
+              return Read(&r, g, ds, &d.num_nulls);
+            case 3:
+              return Read(&r, g, ds, &d.num_rows);
+            case 4:
+              return Read(&r, g, ds, &d.encoding);
+            case 5:
+              return Read(&r, g, ds, &d.definition_levels_byte_length);
+            case 6:
+              return Read(&r, g, ds, &d.repetition_levels_byte_length);
+            case 7:
+              return Read(&r, g, ds, &d.is_compressed);
+            default:
+              return r.Skip(g.type);
           }
         }));
         return dr.Check();
       }
-      default: return r.Skip(f.type);
+      default:
+        return r.Skip(f.type);
     }
   }));
   INLET_RETURN_NOT_OK(required.Check());
@@ -603,43 +664,68 @@ Result<PageHeader> DeserializePageHeader(std::string_view bytes, size_t* header_
 
 std::string CodecName(Codec codec) {
   switch (codec) {
-    case Codec::kUncompressed: return "UNCOMPRESSED";
-    case Codec::kSnappy: return "SNAPPY";
-    case Codec::kGzip: return "GZIP";
-    case Codec::kLzo: return "LZO";
-    case Codec::kBrotli: return "BROTLI";
-    case Codec::kLz4: return "LZ4";
-    case Codec::kZstd: return "ZSTD";
-    case Codec::kLz4Raw: return "LZ4_RAW";
+    case Codec::kUncompressed:
+      return "UNCOMPRESSED";
+    case Codec::kSnappy:
+      return "SNAPPY";
+    case Codec::kGzip:
+      return "GZIP";
+    case Codec::kLzo:
+      return "LZO";
+    case Codec::kBrotli:
+      return "BROTLI";
+    case Codec::kLz4:
+      return "LZ4";
+    case Codec::kZstd:
+      return "ZSTD";
+    case Codec::kLz4Raw:
+      return "LZ4_RAW";
   }
   return "codec " + std::to_string(static_cast<int>(codec));
 }
 
 std::string EncodingName(Encoding encoding) {
   switch (encoding) {
-    case Encoding::kPlain: return "PLAIN";
-    case Encoding::kPlainDictionary: return "PLAIN_DICTIONARY";
-    case Encoding::kRle: return "RLE";
-    case Encoding::kBitPacked: return "BIT_PACKED";
-    case Encoding::kDeltaBinaryPacked: return "DELTA_BINARY_PACKED";
-    case Encoding::kDeltaLengthByteArray: return "DELTA_LENGTH_BYTE_ARRAY";
-    case Encoding::kDeltaByteArray: return "DELTA_BYTE_ARRAY";
-    case Encoding::kRleDictionary: return "RLE_DICTIONARY";
-    case Encoding::kByteStreamSplit: return "BYTE_STREAM_SPLIT";
+    case Encoding::kPlain:
+      return "PLAIN";
+    case Encoding::kPlainDictionary:
+      return "PLAIN_DICTIONARY";
+    case Encoding::kRle:
+      return "RLE";
+    case Encoding::kBitPacked:
+      return "BIT_PACKED";
+    case Encoding::kDeltaBinaryPacked:
+      return "DELTA_BINARY_PACKED";
+    case Encoding::kDeltaLengthByteArray:
+      return "DELTA_LENGTH_BYTE_ARRAY";
+    case Encoding::kDeltaByteArray:
+      return "DELTA_BYTE_ARRAY";
+    case Encoding::kRleDictionary:
+      return "RLE_DICTIONARY";
+    case Encoding::kByteStreamSplit:
+      return "BYTE_STREAM_SPLIT";
   }
   return "encoding " + std::to_string(static_cast<int>(encoding));
 }
 
 std::string TypeName(Type type) {
   switch (type) {
-    case Type::kBoolean: return "BOOLEAN";
-    case Type::kInt32: return "INT32";
-    case Type::kInt64: return "INT64";
-    case Type::kInt96: return "INT96";
-    case Type::kFloat: return "FLOAT";
-    case Type::kDouble: return "DOUBLE";
-    case Type::kByteArray: return "BYTE_ARRAY";
-    case Type::kFixedLenByteArray: return "FIXED_LEN_BYTE_ARRAY";
+    case Type::kBoolean:
+      return "BOOLEAN";
+    case Type::kInt32:
+      return "INT32";
+    case Type::kInt64:
+      return "INT64";
+    case Type::kInt96:
+      return "INT96";
+    case Type::kFloat:
+      return "FLOAT";
+    case Type::kDouble:
+      return "DOUBLE";
+    case Type::kByteArray:
+      return "BYTE_ARRAY";
+    case Type::kFixedLenByteArray:
+      return "FIXED_LEN_BYTE_ARRAY";
   }
   return "type " + std::to_string(static_cast<int>(type));
 }

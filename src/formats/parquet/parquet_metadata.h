@@ -102,12 +102,12 @@ struct LogicalTypeAnnotation {
   };
   /// Any other member id read from a newer writer is kept as is (and not understood).
   Kind kind = Kind::kString;
-  int32_t scale = 0;       // kDecimal
-  int32_t precision = 0;   // kDecimal
-  bool is_adjusted_to_utc = false;  // kTime, kTimestamp
+  int32_t scale = 0;                  // kDecimal
+  int32_t precision = 0;              // kDecimal
+  bool is_adjusted_to_utc = false;    // kTime, kTimestamp
   TimeUnit unit = TimeUnit::kMicros;  // kTime, kTimestamp
-  int8_t bit_width = 0;    // kInteger
-  bool is_signed = true;   // kInteger
+  int8_t bit_width = 0;               // kInteger
+  bool is_signed = true;              // kInteger
 };
 
 struct Statistics {

@@ -26,7 +26,6 @@ class ParquetFileReader {
 
   /// The file's columns as inlet fields; OPTIONAL columns are nullable.
   const Schema& schema() const { return *schema_; }
-  const SchemaPtr& schema_ptr() const { return schema_; }
   int num_row_groups() const { return static_cast<int>(metadata_.row_groups.size()); }
   int64_t num_rows() const { return metadata_.num_rows; }
   int64_t row_group_num_rows(int index) const { return metadata_.row_groups[index].num_rows; }

@@ -119,11 +119,12 @@ TEST(ParquetWriter, StatisticsForDelta) {
 }
 
 TEST(ParquetWriter, ChunkStatisticsUseTheTypesSortOrder) {
-  auto schema = std::make_shared<Schema>(
-      std::vector<Field>{MakeField("i", LogicalType::Integer()), MakeField("s", LogicalType::Varchar())});
-  auto batch = MakeBatch(schema, {{Value::Int(LogicalType::Integer(), -5), Value::Varchar("\xc3\xa9")},
-                                  {Value::Int(LogicalType::Integer(), 3), Value::Varchar("z")},
-                                  {Value::Null(LogicalType::Integer()), Value::Varchar("a")}});
+  auto schema = std::make_shared<Schema>(std::vector<Field>{
+      MakeField("i", LogicalType::Integer()), MakeField("s", LogicalType::Varchar())});
+  auto batch =
+      MakeBatch(schema, {{Value::Int(LogicalType::Integer(), -5), Value::Varchar("\xc3\xa9")},
+                         {Value::Int(LogicalType::Integer(), 3), Value::Varchar("z")},
+                         {Value::Null(LogicalType::Integer()), Value::Varchar("a")}});
   Written file = WriteFile(schema, {batch}, ParquetWriterOptions{});
   auto reader = OpenBytes(file.bytes);
   ASSERT_TRUE(reader.ok());
@@ -138,7 +139,8 @@ TEST(ParquetWriter, ChunkStatisticsUseTheTypesSortOrder) {
 }
 
 TEST(ParquetWriter, DictionaryFallsBackToPlain) {
-  auto schema = std::make_shared<Schema>(std::vector<Field>{MakeField("s", LogicalType::Varchar())});
+  auto schema =
+      std::make_shared<Schema>(std::vector<Field>{MakeField("s", LogicalType::Varchar())});
   std::vector<std::vector<Value>> rows;
   // First low-cardinality values, then unique ones that overflow a 1 KiB dictionary.
   for (int i = 0; i < 3000; ++i) {
@@ -153,9 +155,9 @@ TEST(ParquetWriter, DictionaryFallsBackToPlain) {
   ASSERT_TRUE(reader.ok());
   const auto& meta = *(*reader)->metadata().row_groups[0].columns[0].meta_data;
   EXPECT_TRUE(meta.dictionary_page_offset.has_value());
-  EXPECT_NE(std::find(meta.encodings.begin(), meta.encodings.end(),
-                      parquet::Encoding::kRleDictionary),
-            meta.encodings.end());
+  EXPECT_NE(
+      std::find(meta.encodings.begin(), meta.encodings.end(), parquet::Encoding::kRleDictionary),
+      meta.encodings.end());
   EXPECT_EQ(ReadAllRows(reader->get()), rows);
 }
 
@@ -164,8 +166,8 @@ TEST(ParquetWriter, RowGroupLimits) {
   auto rows = AllTypesRows(2500);
   std::vector<RecordBatchPtr> batches;
   for (int b = 0; b < 5; ++b) {
-    batches.push_back(MakeBatch(
-        schema, std::vector<std::vector<Value>>(rows.begin() + b * 500, rows.begin() + b * 500 + 500)));
+    batches.push_back(MakeBatch(schema, std::vector<std::vector<Value>>(
+                                            rows.begin() + b * 500, rows.begin() + b * 500 + 500)));
   }
   ParquetWriterOptions options;
   options.row_group_rows = 700;
@@ -186,11 +188,11 @@ TEST(ParquetWriter, RowGroupLimits) {
 }
 
 TEST(ParquetWriter, RequiredColumns) {
-  auto schema = std::make_shared<Schema>(std::vector<Field>{
-      MakeField("id", LogicalType::BigInt(), /*nullable=*/false),
-      MakeField("name", LogicalType::Varchar(), false)});
-  auto batch = MakeBatch(schema, {{Value::BigInt(1), Value::Varchar("a")},
-                                  {Value::BigInt(2), Value::Varchar("b")}});
+  auto schema = std::make_shared<Schema>(
+      std::vector<Field>{MakeField("id", LogicalType::BigInt(), /*nullable=*/false),
+                         MakeField("name", LogicalType::Varchar(), false)});
+  auto batch = MakeBatch(
+      schema, {{Value::BigInt(1), Value::Varchar("a")}, {Value::BigInt(2), Value::Varchar("b")}});
   Written file = WriteFile(schema, {batch}, ParquetWriterOptions{});
   auto reader = OpenBytes(file.bytes);
   ASSERT_TRUE(reader.ok());
@@ -200,8 +202,8 @@ TEST(ParquetWriter, RequiredColumns) {
 
   auto writer = ParquetWriter::Make(std::make_unique<MemoryOutputStream>(), schema, {});
   ASSERT_TRUE(writer.ok());
-  Status st = (*writer)->Write(*MakeBatch(schema, {{Value::Null(LogicalType::BigInt()),
-                                                    Value::Varchar("x")}}));
+  Status st = (*writer)->Write(
+      *MakeBatch(schema, {{Value::Null(LogicalType::BigInt()), Value::Varchar("x")}}));
   EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(st.message(), "column \"id\" is NOT NULL but a NULL was written to it");
 }
@@ -238,8 +240,8 @@ TEST(ParquetReader, ProjectionReadsOnlyTheChosenColumns) {
   EXPECT_EQ((*batch)->schema()->field(1).name, "i");
   EXPECT_EQ((*batch)->column(1)->GetValue(5), AllTypesRow(5)[3]);
   const auto& chunks = (*reader)->metadata().row_groups[0].columns;
-  EXPECT_EQ((*reader)->bytes_read() - footer_bytes,
-            chunks[10].meta_data->total_compressed_size + chunks[3].meta_data->total_compressed_size);
+  EXPECT_EQ((*reader)->bytes_read() - footer_bytes, chunks[10].meta_data->total_compressed_size +
+                                                        chunks[3].meta_data->total_compressed_size);
 }
 
 TEST(ParquetReader, NotParquet) {
@@ -267,7 +269,8 @@ TEST(ParquetReader, CorruptFilesFailCleanly) {
       return;
     }
     std::vector<int> all;
-    for (size_t c = 0; c < (*reader)->schema().num_fields(); ++c) all.push_back(static_cast<int>(c));
+    for (size_t c = 0; c < (*reader)->schema().num_fields(); ++c)
+      all.push_back(static_cast<int>(c));
     for (int g = 0; g < (*reader)->num_row_groups(); ++g) {
       auto batch = (*reader)->ReadRowGroup(g, all);
       if (!batch.ok()) {

@@ -71,8 +71,8 @@ void Annotate(const ColumnDescriptor& desc, SchemaElement* e) {
 }
 
 Status Unsupported(const std::string& file_name, const SchemaElement& e, const std::string& what) {
-  return Status::NotImplemented(file_name + ": column \"" + e.name + "\" has Parquet type " +
-                                what + ", which inlet cannot read yet");
+  return Status::NotImplemented(file_name + ": column \"" + e.name + "\" has Parquet type " + what +
+                                ", which inlet cannot read yet");
 }
 
 // The inlet type of an INT32 or INT64 leaf, from its annotations.
@@ -86,13 +86,30 @@ Status MapInteger(const SchemaElement& e, const std::string& file_name, ColumnDe
     is_signed = lt->is_signed;
   } else if (e.converted_type) {
     switch (*e.converted_type) {
-      case ConvertedType::kInt8: bits = 8; break;
-      case ConvertedType::kInt16: bits = 16; break;
-      case ConvertedType::kUint8: bits = 8; is_signed = false; break;
-      case ConvertedType::kUint16: bits = 16; is_signed = false; break;
-      case ConvertedType::kUint32: bits = 32; is_signed = false; break;
-      case ConvertedType::kUint64: bits = 64; is_signed = false; break;
-      default: break;
+      case ConvertedType::kInt8:
+        bits = 8;
+        break;
+      case ConvertedType::kInt16:
+        bits = 16;
+        break;
+      case ConvertedType::kUint8:
+        bits = 8;
+        is_signed = false;
+        break;
+      case ConvertedType::kUint16:
+        bits = 16;
+        is_signed = false;
+        break;
+      case ConvertedType::kUint32:
+        bits = 32;
+        is_signed = false;
+        break;
+      case ConvertedType::kUint64:
+        bits = 64;
+        is_signed = false;
+        break;
+      default:
+        break;
     }
   }
   if (!is_signed) {
@@ -100,43 +117,60 @@ Status MapInteger(const SchemaElement& e, const std::string& file_name, ColumnDe
     bits *= 2;  // the next wider signed type holds every unsigned value
   }
   switch (bits) {
-    case 8: d->type = LogicalType::TinyInt(); return Status::OK();
-    case 16: d->type = LogicalType::SmallInt(); return Status::OK();
-    case 32: d->type = LogicalType::Integer(); return Status::OK();
-    case 64: d->type = LogicalType::BigInt(); return Status::OK();
-    case 128: d->type = LogicalType::Decimal(20, 0); return Status::OK();
-    default: return Unsupported(file_name, e, "INTEGER(" + std::to_string(bits) + ")");
+    case 8:
+      d->type = LogicalType::TinyInt();
+      return Status::OK();
+    case 16:
+      d->type = LogicalType::SmallInt();
+      return Status::OK();
+    case 32:
+      d->type = LogicalType::Integer();
+      return Status::OK();
+    case 64:
+      d->type = LogicalType::BigInt();
+      return Status::OK();
+    case 128:
+      d->type = LogicalType::Decimal(20, 0);
+      return Status::OK();
+    default:
+      return Unsupported(file_name, e, "INTEGER(" + std::to_string(bits) + ")");
   }
 }
 
 Status MapLeaf(const SchemaElement& e, const std::string& file_name, ColumnDescriptor* d) {
   const auto& lt = e.logical_type;
   Kind kind = lt ? lt->kind : Kind::kUnknown;
-  bool decimal = (lt && kind == Kind::kDecimal) ||
-                 (!lt && e.converted_type == ConvertedType::kDecimal);
+  bool decimal =
+      (lt && kind == Kind::kDecimal) || (!lt && e.converted_type == ConvertedType::kDecimal);
   if (decimal) {
     int precision = lt ? lt->precision : e.precision.value_or(0);
     int scale = lt ? lt->scale : e.scale.value_or(0);
     if (precision < 1 || precision > 38 || scale < 0 || scale > precision) {
-      return Unsupported(file_name, e, "DECIMAL(" + std::to_string(precision) + "," +
-                                           std::to_string(scale) + ")");
+      return Unsupported(
+          file_name, e, "DECIMAL(" + std::to_string(precision) + "," + std::to_string(scale) + ")");
     }
     if (d->physical == Type::kFixedLenByteArray && (d->type_length < 1 || d->type_length > 16)) {
       return Unsupported(file_name, e, "DECIMAL in " + std::to_string(d->type_length) + " bytes");
     }
     if (d->physical == Type::kBoolean || d->physical == Type::kFloat ||
         d->physical == Type::kDouble || d->physical == Type::kInt96) {
-      return Status::InvalidData(file_name + ": column \"" + e.name +
-                                 "\" is a DECIMAL stored as " + TypeName(d->physical));
+      return Status::InvalidData(file_name + ": column \"" + e.name + "\" is a DECIMAL stored as " +
+                                 TypeName(d->physical));
     }
     d->type = LogicalType::Decimal(precision, scale);
     return Status::OK();
   }
   bool has_other_annotation = lt && kind != Kind::kInteger;
   switch (d->physical) {
-    case Type::kBoolean: d->type = LogicalType::Boolean(); return Status::OK();
-    case Type::kFloat: d->type = LogicalType::Float(); return Status::OK();
-    case Type::kDouble: d->type = LogicalType::Double(); return Status::OK();
+    case Type::kBoolean:
+      d->type = LogicalType::Boolean();
+      return Status::OK();
+    case Type::kFloat:
+      d->type = LogicalType::Float();
+      return Status::OK();
+    case Type::kDouble:
+      d->type = LogicalType::Double();
+      return Status::OK();
     case Type::kInt96:
       d->type = LogicalType::Timestamp();
       d->conversion = ValueConversion::kInt96Timestamp;
@@ -180,7 +214,8 @@ Status MapLeaf(const SchemaElement& e, const std::string& file_name, ColumnDescr
       return Status::OK();
     }
     case Type::kFixedLenByteArray:
-      if (has_other_annotation) return Unsupported(file_name, e, "FIXED_LEN_BYTE_ARRAY (UUID/FLOAT16)");
+      if (has_other_annotation)
+        return Unsupported(file_name, e, "FIXED_LEN_BYTE_ARRAY (UUID/FLOAT16)");
       if (d->type_length < 0) {
         return Status::InvalidData(file_name + ": column \"" + e.name + "\" has a negative length");
       }
@@ -214,16 +249,26 @@ ColumnDescriptor DescribeFieldForWrite(const Field& field) {
   d.type = field.type;
   d.max_definition_level = field.nullable ? 1 : 0;
   switch (field.type.id()) {
-    case TypeId::kBoolean: d.physical = Type::kBoolean; break;
+    case TypeId::kBoolean:
+      d.physical = Type::kBoolean;
+      break;
     case TypeId::kTinyInt:
     case TypeId::kSmallInt:
     case TypeId::kInteger:
-    case TypeId::kDate: d.physical = Type::kInt32; break;
+    case TypeId::kDate:
+      d.physical = Type::kInt32;
+      break;
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: d.physical = Type::kInt64; break;
-    case TypeId::kFloat: d.physical = Type::kFloat; break;
-    case TypeId::kDouble: d.physical = Type::kDouble; break;
+    case TypeId::kTimestampTz:
+      d.physical = Type::kInt64;
+      break;
+    case TypeId::kFloat:
+      d.physical = Type::kFloat;
+      break;
+    case TypeId::kDouble:
+      d.physical = Type::kDouble;
+      break;
     case TypeId::kDecimal:
       if (field.type.precision() <= 9) {
         d.physical = Type::kInt32;
@@ -235,7 +280,9 @@ ColumnDescriptor DescribeFieldForWrite(const Field& field) {
       }
       break;
     case TypeId::kVarchar:
-    case TypeId::kBinary: d.physical = Type::kByteArray; break;
+    case TypeId::kBinary:
+      d.physical = Type::kByteArray;
+      break;
   }
   return d;
 }

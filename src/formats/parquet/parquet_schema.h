@@ -13,11 +13,11 @@ namespace inlet::parquet {
 
 /// How values of a Parquet physical type are turned into the inlet type (reader side).
 enum class ValueConversion : uint8_t {
-  kNone,             // same representation (widening casts included)
-  kUnsigned,         // the physical bits are an unsigned integer
-  kTimeMillis,       // TIMESTAMP in milliseconds -> micros
-  kTimeNanos,        // TIMESTAMP in nanoseconds -> micros
-  kInt96Timestamp,   // legacy Impala/Spark INT96 (nanos of day + Julian day) -> micros
+  kNone,            // same representation (widening casts included)
+  kUnsigned,        // the physical bits are an unsigned integer
+  kTimeMillis,      // TIMESTAMP in milliseconds -> micros
+  kTimeNanos,       // TIMESTAMP in nanoseconds -> micros
+  kInt96Timestamp,  // legacy Impala/Spark INT96 (nanos of day + Julian day) -> micros
 };
 
 /// One flat column as stored in a Parquet file: the inlet type it holds and its physical layout.

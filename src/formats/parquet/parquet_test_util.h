@@ -30,11 +30,12 @@ inline Field MakeField(std::string name, LogicalType type, bool nullable = true)
   return f;
 }
 
-
 /// A batch of `schema` holding `rows` (one Value per field, NULLs allowed).
-inline RecordBatchPtr MakeBatch(const SchemaPtr& schema, const std::vector<std::vector<Value>>& rows) {
+inline RecordBatchPtr MakeBatch(const SchemaPtr& schema,
+                                const std::vector<std::vector<Value>>& rows) {
   std::vector<ColumnPtr> columns;
-  for (const Field& field : schema->fields()) columns.push_back(std::make_shared<Column>(field.type));
+  for (const Field& field : schema->fields())
+    columns.push_back(std::make_shared<Column>(field.type));
   for (const auto& row : rows) {
     for (size_t c = 0; c < columns.size(); ++c) columns[c]->AppendValue(row[c]);
   }

@@ -36,11 +36,13 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Make(std::unique_ptr<Outpu
   }
   if (options.row_group_rows < 1 || options.row_group_bytes < 1 || options.data_page_bytes < 1 ||
       options.dictionary_page_bytes < 1) {
-    return Status::InvalidArgument("Parquet row group, page and dictionary limits must be positive");
+    return Status::InvalidArgument(
+        "Parquet row group, page and dictionary limits must be positive");
   }
   if (schema->empty()) return Status::InvalidArgument("a Parquet file needs at least one column");
   INLET_RETURN_NOT_OK(out->Write(kMagic, 4));
-  std::unique_ptr<ParquetWriter> writer(new ParquetWriter(std::move(out), std::move(schema), options));
+  std::unique_ptr<ParquetWriter> writer(
+      new ParquetWriter(std::move(out), std::move(schema), options));
   writer->StartRowGroup();
   return writer;
 }

@@ -106,8 +106,7 @@ void CompactWriter::WriteBinary(std::string_view value) {
 // ---------------------------------------------------------------- CompactReader
 
 Status CompactReader::Truncated() const {
-  return Status::InvalidData("Thrift metadata is truncated at byte " +
-                             std::to_string(position()));
+  return Status::InvalidData("Thrift metadata is truncated at byte " + std::to_string(position()));
 }
 
 Result<uint64_t> CompactReader::ReadVarint() {
@@ -297,8 +296,7 @@ Status CompactReader::Skip(ThriftType type) {
 }
 
 Status ExpectType(const FieldHeader& field, ThriftType expected, const char* struct_name) {
-  bool ok = field.type == expected ||
-            (IsBoolType(expected) && IsBoolType(field.type));
+  bool ok = field.type == expected || (IsBoolType(expected) && IsBoolType(field.type));
   if (ok) return Status::OK();
   return Status::InvalidData(std::string(struct_name) + " field " + std::to_string(field.id) +
                              " has Thrift type " + std::to_string(static_cast<int>(field.type)) +

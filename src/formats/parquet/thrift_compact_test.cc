@@ -94,7 +94,8 @@ TEST(ThriftCompact, FileMetaDataRoundTrip) {
   EXPECT_EQ(meta.encodings.size(), 3u);
   EXPECT_EQ(meta.dictionary_page_offset, 4);
   EXPECT_EQ(meta.statistics->null_count, 3);
-  EXPECT_EQ(meta.statistics->min_value, m.row_groups[0].columns[0].meta_data->statistics->min_value);
+  EXPECT_EQ(meta.statistics->min_value,
+            m.row_groups[0].columns[0].meta_data->statistics->min_value);
   EXPECT_EQ(back->key_value_metadata.size(), 2u);
   EXPECT_FALSE(back->key_value_metadata[1].value.has_value());
   EXPECT_EQ(back->created_by, "inlet version 0.1.0");
