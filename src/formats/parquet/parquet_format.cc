@@ -97,6 +97,37 @@ class ParquetBatchReader : public FormatReader {
     return out;
   }
 
+  // A NULL bound for a NOT NULL column rejects its row, as a failed cast does.
+  Status RejectNullsInNotNullFields(int64_t begin, int64_t n, const std::vector<ColumnPtr>& columns,
+                                    const std::vector<bool>& cast_fields,
+                                    std::vector<bool>* rejected) {
+    const Schema& target = *request_.target_schema;
+    for (size_t f = 0; f < target.num_fields(); ++f) {
+      const Field& field = target.field(f);
+      if (field.nullable) continue;
+      int read = field_to_read_[f];
+      bool from_source = read >= 0 && !cast_fields[f];
+      const Column& column = from_source ? *group_->column(read) : *columns[f];
+      int64_t offset = from_source ? begin : 0;
+      if (column.null_count() == 0) continue;
+      for (int64_t r = 0; r < n; ++r) {
+        if ((*rejected)[r] || !column.IsNull(offset + r)) continue;
+        RowError error;
+        error.file = file_->display_name();
+        error.line = rows_parsed_ + r + 1;
+        error.column_index = static_cast<int64_t>(f);
+        error.column_name = field.name;
+        error.reason = read < 0 ? "the file has no column \"" + field.name +
+                                      "\", which is NOT NULL and has no DEFAULT"
+                                : "NULL value in NOT NULL column";
+        if (request_.error_sink == nullptr) return Status::InvalidData(error.ToString());
+        INLET_RETURN_NOT_OK(request_.error_sink->OnRowError(error));
+        (*rejected)[r] = true;
+      }
+    }
+    return Status::OK();
+  }
+
   Result<RecordBatchPtr> Convert(int64_t begin, int64_t end) {
     const Schema& target = *request_.target_schema;
     int64_t n = end - begin;
@@ -125,6 +156,7 @@ class ParquetBatchReader : public FormatReader {
       INLET_ASSIGN_OR_RETURN(columns[f], CastColumn(f, source, begin, end, &rejected));
       cast_fields[f] = true;
     }
+    INLET_RETURN_NOT_OK(RejectNullsInNotNullFields(begin, n, columns, cast_fields, &rejected));
     bool any_rejected = std::find(rejected.begin(), rejected.end(), true) != rejected.end();
     std::vector<bool> none;
     int64_t kept = n;

@@ -142,6 +142,32 @@ TEST_F(ParquetFormatTest, WithoutASinkTheFirstBadValueFails) {
       << batches.status().ToString();
 }
 
+TEST_F(ParquetFormatTest, NotNullColumnsRejectNulls) {
+  // A NOT NULL column the file lacks, without a DEFAULT: every row is rejected, naming it.
+  Field required = MakeField("missing", LogicalType::Integer());
+  required.nullable = false;
+  ReadRequest request;
+  request.target_schema = std::make_shared<Schema>(
+      std::vector<Field>{MakeField("id", LogicalType::Integer()), required});
+  auto batches = ReadAll(request);
+  ASSERT_FALSE(batches.ok());
+  EXPECT_NE(batches.status().message().find(
+                "f.parquet:1: column \"missing\": the file has no column \"missing\""),
+            std::string::npos)
+      << batches.status().ToString();
+
+  // A failed cast into a NOT NULL column is reported once, as the cast error.
+  CollectingSink sink;
+  Field code = MakeField("code", LogicalType::Integer());
+  code.nullable = false;
+  request.target_schema = std::make_shared<Schema>(
+      std::vector<Field>{MakeField("id", LogicalType::Integer()), code});
+  request.error_sink = &sink;
+  batches = ReadAll(request);
+  ASSERT_TRUE(batches.ok()) << batches.status().ToString();
+  EXPECT_EQ(sink.errors.size(), 10u);
+}
+
 TEST_F(ParquetFormatTest, NoMatchingColumnIsAnError) {
   ReadRequest request;
   request.target_schema =
