@@ -112,9 +112,14 @@ Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& 
           return BindErrorAt(option.position,
                              "COPY_OPTIONS mergeSchema = true is not supported yet");
         }
+      } else if (option.key == "purge") {
+        INLET_ASSIGN_OR_RETURN(bool purge, BooleanOption(option));
+        if (purge) {
+          return BindErrorAt(option.position, "COPY_OPTIONS purge = true is not supported yet");
+        }
       } else {
         return BindErrorAt(option.position, "unknown COPY_OPTIONS option '" + option.key_text +
-                                                "'; valid options: force, mergeSchema");
+                                                "'; valid options: force, mergeSchema, purge");
       }
     }
   }
