@@ -40,6 +40,9 @@ TEST(CastTest, Decimals) {
   EXPECT_EQ(Cast("123.45", d), "123.45");
   EXPECT_EQ(Cast("-0.005", d), "-0.01");
   EXPECT_EQ(Cast("0.004", d), "0.00");
+  EXPECT_EQ(Cast("5e-10", d), "0.00");
+  EXPECT_EQ(Cast("0.005", d), "0.01");
+  EXPECT_EQ(Cast("0.0005", d), "0.00");
   EXPECT_EQ(Cast("1.5e2", d), "150.00");
   EXPECT_EQ(Cast("999.995", d), "ERROR: cannot cast '999.995' to DECIMAL(5,2): value out of range "
                                 "for DECIMAL(5,2)");
@@ -47,6 +50,26 @@ TEST(CastTest, Decimals) {
   EXPECT_EQ(Cast("12a", d).substr(0, 6), "ERROR:");
   EXPECT_EQ(Cast("12345678901234567890123456789012345678", LogicalType::Decimal(38, 0)),
             "12345678901234567890123456789012345678");
+}
+
+TEST(CastTest, DecimalDigitEdgeCases) {
+  LogicalType d = LogicalType::Decimal(5, 2);
+  EXPECT_EQ(Cast("000123.450", d), "123.45");
+  EXPECT_EQ(Cast(".5", d), "0.50");
+  EXPECT_EQ(Cast("5.", d), "5.00");
+  EXPECT_EQ(Cast("+0.125", d), "0.13");
+  EXPECT_EQ(Cast("-000.000", d), "0.00");
+  EXPECT_EQ(Cast("12345e-2", d), "123.45");
+  EXPECT_EQ(Cast("0.00999", d), "0.01");
+  EXPECT_EQ(Cast("999.994", d), "999.99");
+  EXPECT_EQ(Cast("1e3", d), "ERROR: cannot cast '1e3' to DECIMAL(5,2): value out of range for "
+                            "DECIMAL(5,2)");
+  EXPECT_EQ(Cast(".", d), "ERROR: cannot cast '.' to DECIMAL(5,2): invalid DECIMAL value");
+  EXPECT_EQ(Cast("1.2.3", d), "ERROR: cannot cast '1.2.3' to DECIMAL(5,2): invalid DECIMAL value");
+  EXPECT_EQ(Cast("", d), "ERROR: cannot cast '' to DECIMAL(5,2): invalid DECIMAL value");
+  EXPECT_EQ(Cast("1e", d), "ERROR: cannot cast '1e' to DECIMAL(5,2): invalid DECIMAL value");
+  EXPECT_EQ(Cast("0.1234567890123456789012345678901234567890", LogicalType::Decimal(38, 37)),
+            "0.1234567890123456789012345678901234568");
 }
 
 TEST(CastTest, DatesAndTimestamps) {

@@ -51,9 +51,13 @@ class CsvReader : public FormatReader {
   /// `rejected` so the batch can drop it.
   Status AppendRecord(const std::vector<ColumnPtr>& columns, int64_t* rows,
                       std::vector<int64_t>* rejected);
-  /// Appends target field `f` of the current record; false with `*reason` (and the offending
-  /// text in `*raw`) when it cannot.
-  bool AppendField(size_t f, Column* column, std::string* reason, std::string_view* raw);
+  /// Appends target field `f` of the current record; false when it cannot (a cast failure
+  /// leaves its reason in cast_error_). Builds no string on success.
+  bool AppendField(size_t f, Column* column);
+  /// Whether target field `f`, read from file column `source` as `text`, is NULL.
+  bool IsNullField(size_t f, size_t source, std::string_view text) const;
+  /// After AppendField(f) failed: the reason, and the offending text in `*raw` (if any).
+  void DescribeFieldError(size_t f, std::string* reason, std::string_view* raw) const;
   Status Reject(int64_t column_index, std::string_view raw, std::string reason);
 
   std::string file_name_;
@@ -69,6 +73,8 @@ class CsvReader : public FormatReader {
   std::vector<bool> empty_is_null_;
   size_t expected_fields_ = 0;
   bool finished_ = false;
+  /// The last cast failure's reason, reused so a successful field allocates nothing.
+  std::string cast_error_;
   int64_t rows_parsed_ = 0;
 };
 

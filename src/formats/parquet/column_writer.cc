@@ -67,6 +67,83 @@ void FindMinMaxRows(const Column& c, int64_t begin, int64_t end, Get get, int64_
   }
 }
 
+// Bytes of every PLAIN value of `desc`'s physical type, or 0 for BYTE_ARRAY (and BOOLEAN, which
+// is never dictionary encoded).
+int PlainFixedWidth(const ColumnDescriptor& desc) {
+  switch (desc.physical) {
+    case Type::kInt32:
+    case Type::kFloat:
+      return 4;
+    case Type::kInt64:
+    case Type::kDouble:
+      return 8;
+    case Type::kInt96:
+      return 12;
+    case Type::kFixedLenByteArray:
+      return desc.type_length;
+    case Type::kBoolean:
+    case Type::kByteArray:
+      return 0;
+  }
+  return 0;
+}
+
+// murmur3's 64-bit finalizer: every input bit affects every output bit, so the low bits used
+// as a slot number are well mixed even for sequential integers.
+uint64_t Mix64(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+// The first sizeof(Word) bytes at `p` as a little-endian word.
+template <typename Word>
+Word Load(const char* p) {
+  Word v;
+  std::memcpy(&v, p, sizeof(Word));
+  return v;
+}
+
+// A word made of all `n` < 8 bytes at `p`, with fixed-size loads only (a memcpy of a variable
+// length is a library call). Overlapping loads are fine: HashBytes also folds in the length.
+uint64_t LoadShortTail(const char* p, size_t n) {
+  if (n >= 4) return Load<uint32_t>(p) | static_cast<uint64_t>(Load<uint32_t>(p + n - 4)) << 32;
+  if (n == 0) return 0;
+  return static_cast<uint8_t>(p[0]) | static_cast<uint64_t>(static_cast<uint8_t>(p[n / 2])) << 8 |
+         static_cast<uint64_t>(static_cast<uint8_t>(p[n - 1])) << 16;
+}
+
+// A hash of `bytes`: whole 8-byte words, then the tail, each folded in with a multiply.
+uint64_t HashBytes(std::string_view bytes) {
+  constexpr uint64_t kMul = 0x9e3779b97f4a7c15ULL;
+  uint64_t h = bytes.size() * kMul;
+  const char* p = bytes.data();
+  size_t n = bytes.size();
+  for (; n >= 8; p += 8, n -= 8) h = (h ^ Load<uint64_t>(p)) * kMul + (h >> 29);
+  if (n > 0) h = (h ^ LoadShortTail(p, n)) * kMul;
+  return Mix64(h);
+}
+
+// a == b for `n` bytes; short values (most dictionary strings) without a memcmp call.
+bool BytesEqual(const char* a, const char* b, size_t n) {
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  if (n >= 8) {
+    return Load<uint64_t>(a) == Load<uint64_t>(b) &&
+           Load<uint64_t>(a + n - 8) == Load<uint64_t>(b + n - 8);
+  }
+  if (n >= 4) {
+    return Load<uint32_t>(a) == Load<uint32_t>(b) &&
+           Load<uint32_t>(a + n - 4) == Load<uint32_t>(b + n - 4);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // The PLAIN bytes Statistics.min_value / max_value hold for `v`.
 std::string EncodeStatValue(const ColumnDescriptor& desc, const Value& v) {
   std::string out;
@@ -104,6 +181,93 @@ std::string EncodeStatValue(const ColumnDescriptor& desc, const Value& v) {
 
 }  // namespace
 
+// PERF NOTES: FindOrAdd runs for every non-NULL value of every dictionary-encoded column, so it
+// is a flat open-addressing table rather than std::unordered_map<std::string, uint32_t>:
+// - the keys live once, in the dictionary page body plain_ itself (fixed-width entry i at
+//   i * width, byte arrays at offsets_[i]); probing allocates nothing and chases no node;
+// - each entry's hash is kept, so a probe compares bytes only on a full 64-bit hash match,
+//   and growing never rehashes the values; 4- and 8-byte values skip that and compare as one
+//   machine word (FindOrAddWord);
+// - slots are a power of two at most half full, so a lookup is a mask and a short linear scan.
+// Indices are assigned in first-seen order, as before, so the pages written are unchanged.
+std::string_view ValueDictionary::Entry(uint32_t i) const {
+  if (fixed_width_ > 0) {
+    return std::string_view(plain_.data() + static_cast<size_t>(i) * fixed_width_, fixed_width_);
+  }
+  const uint64_t begin = offsets_[i];
+  const uint64_t end = i + 1 < offsets_.size() ? offsets_[i + 1] - 4 : plain_.size();
+  return std::string_view(plain_.data() + begin, end - begin);
+}
+
+void ValueDictionary::Grow() {
+  std::vector<uint32_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+  const size_t mask = slots.size() - 1;
+  for (uint32_t i = 0; i < hashes_.size(); ++i) {
+    size_t slot = hashes_[i] & mask;
+    while (slots[slot] != 0) slot = (slot + 1) & mask;
+    slots[slot] = i + 1;
+  }
+  slots_ = std::move(slots);
+}
+
+template <typename Word>
+uint32_t ValueDictionary::FindOrAddWord(Word value, bool* added) {
+  INLET_DCHECK(fixed_width_ == static_cast<int>(sizeof(Word)));
+  if ((hashes_.size() + 1) * 2 > slots_.size()) Grow();
+  const uint64_t hash = Mix64(value);
+  const size_t mask = slots_.size() - 1;
+  size_t slot = hash & mask;
+  for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const uint32_t index = slots_[slot] - 1;
+    Word entry;
+    std::memcpy(&entry, plain_.data() + static_cast<size_t>(index) * sizeof(Word), sizeof(Word));
+    if (entry == value) {
+      *added = false;
+      return index;
+    }
+  }
+  const uint32_t index = static_cast<uint32_t>(hashes_.size());
+  slots_[slot] = index + 1;
+  hashes_.push_back(hash);
+  plain_.append(reinterpret_cast<const char*>(&value), sizeof(Word));
+  *added = true;
+  return index;
+}
+
+template uint32_t ValueDictionary::FindOrAddWord<uint32_t>(uint32_t, bool*);
+template uint32_t ValueDictionary::FindOrAddWord<uint64_t>(uint64_t, bool*);
+
+uint32_t ValueDictionary::FindOrAdd(std::string_view value, bool* added) {
+  INLET_DCHECK(fixed_width_ == 0 || value.size() == static_cast<size_t>(fixed_width_));
+  // INT32/FLOAT and INT64/DOUBLE values are compared and hashed as one machine word.
+  if (fixed_width_ == 4) return FindOrAddWord(Load<uint32_t>(value.data()), added);
+  if (fixed_width_ == 8) return FindOrAddWord(Load<uint64_t>(value.data()), added);
+  if ((hashes_.size() + 1) * 2 > slots_.size()) Grow();
+  const uint64_t hash = HashBytes(value);
+  const size_t mask = slots_.size() - 1;
+  size_t slot = hash & mask;
+  for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const uint32_t index = slots_[slot] - 1;
+    if (hashes_[index] != hash) continue;
+    const std::string_view entry = Entry(index);
+    if (entry.size() == value.size() && BytesEqual(entry.data(), value.data(), value.size())) {
+      *added = false;
+      return index;
+    }
+  }
+  const uint32_t index = static_cast<uint32_t>(hashes_.size());
+  slots_[slot] = index + 1;
+  hashes_.push_back(hash);
+  if (fixed_width_ == 0) {
+    const uint32_t length = static_cast<uint32_t>(value.size());
+    plain_.append(reinterpret_cast<const char*>(&length), 4);
+    offsets_.push_back(plain_.size());
+  }
+  plain_.append(value);
+  *added = true;
+  return index;
+}
+
 void MergeStatistics(const ColumnStatistics& chunk, ColumnStatistics* total) {
   total->null_count += chunk.null_count;
   if (!chunk.has_min_max) return;
@@ -121,53 +285,58 @@ ColumnChunkWriter::ColumnChunkWriter(ColumnDescriptor desc, const ColumnWriterSe
     : desc_(std::move(desc)),
       settings_(settings),
       // Booleans take one bit PLAIN; a dictionary cannot beat that.
-      use_dictionary_(settings.dictionary && desc_.physical != Type::kBoolean) {}
+      use_dictionary_(settings.dictionary && desc_.physical != Type::kBoolean),
+      dictionary_(PlainFixedWidth(desc_)) {}
 
-void ColumnChunkWriter::AppendPlain(const Column& c, int64_t row, std::string* out) const {
+int ColumnChunkWriter::PlainFixedBytes(const Column& c, int64_t row, char* out) const {
+  auto put = [out](auto v) {
+    std::memcpy(out, &v, sizeof(v));  // inlet only builds on little-endian machines
+    return static_cast<int>(sizeof(v));
+  };
   switch (desc_.type.id()) {
     case TypeId::kTinyInt:
-      PutLittleEndian<int32_t>(c.GetFixed<int8_t>(row), out);
-      break;
+      return put(static_cast<int32_t>(c.GetFixed<int8_t>(row)));
     case TypeId::kSmallInt:
-      PutLittleEndian<int32_t>(c.GetFixed<int16_t>(row), out);
-      break;
+      return put(static_cast<int32_t>(c.GetFixed<int16_t>(row)));
     case TypeId::kInteger:
     case TypeId::kDate:
-      PutLittleEndian(c.GetFixed<int32_t>(row), out);
-      break;
+      return put(c.GetFixed<int32_t>(row));
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
-      PutLittleEndian(c.GetFixed<int64_t>(row), out);
-      break;
+      return put(c.GetFixed<int64_t>(row));
     case TypeId::kFloat:
-      PutLittleEndian(c.GetFixed<float>(row), out);
-      break;
+      return put(c.GetFixed<float>(row));
     case TypeId::kDouble:
-      PutLittleEndian(c.GetFixed<double>(row), out);
-      break;
+      return put(c.GetFixed<double>(row));
     case TypeId::kDecimal: {
       int128_t v = c.GetFixed<int128_t>(row);
-      if (desc_.physical == Type::kInt32) {
-        PutLittleEndian(static_cast<int32_t>(v), out);
-      } else if (desc_.physical == Type::kInt64) {
-        PutLittleEndian(static_cast<int64_t>(v), out);
-      } else {
-        PutBigEndianDecimal(v, desc_.type_length, out);
+      if (desc_.physical == Type::kInt32) return put(static_cast<int32_t>(v));
+      if (desc_.physical == Type::kInt64) return put(static_cast<int64_t>(v));
+      const int width = desc_.type_length;  // at most 16 for DECIMAL(38)
+      for (int i = 0; i < width; ++i) {
+        out[i] = static_cast<char>(static_cast<uint8_t>(v >> (8 * (width - 1 - i))));
       }
-      break;
+      return width;
     }
     case TypeId::kVarchar:
-    case TypeId::kBinary: {
-      std::string_view s = c.GetString(row);
-      PutLittleEndian(static_cast<uint32_t>(s.size()), out);
-      out->append(s);
-      break;
-    }
+    case TypeId::kBinary:
     case TypeId::kBoolean:
-      INLET_DCHECK(false);  // booleans are bit-packed by AddValue
-      break;
+      INLET_DCHECK(false);  // not fixed-width PLAIN values
+      return 0;
   }
+  return 0;
+}
+
+void ColumnChunkWriter::AppendPlain(const Column& c, int64_t row, std::string* out) const {
+  if (desc_.physical == Type::kByteArray) {
+    std::string_view s = c.GetString(row);
+    PutLittleEndian(static_cast<uint32_t>(s.size()), out);
+    out->append(s);
+    return;
+  }
+  char bytes[16];
+  out->append(bytes, PlainFixedBytes(c, row, bytes));
 }
 
 void ColumnChunkWriter::AddValue(const Column& c, int64_t row) {
@@ -182,16 +351,21 @@ void ColumnChunkWriter::AddValue(const Column& c, int64_t row) {
     AppendPlain(c, row, &page_plain_);
     return;
   }
-  scratch_.clear();
-  AppendPlain(c, row, &scratch_);
-  auto it = dictionary_.find(std::string_view(scratch_));
-  if (it != dictionary_.end()) {
-    page_indices_.push_back(it->second);
+  bool added;
+  if (desc_.physical == Type::kByteArray) {
+    page_indices_.push_back(dictionary_.FindOrAdd(c.GetString(row), &added));
     return;
   }
-  uint32_t index = static_cast<uint32_t>(dictionary_.size());
-  dictionary_.emplace(scratch_, index);
-  dictionary_plain_ += scratch_;
+  char bytes[16];
+  const int width = PlainFixedBytes(c, row, bytes);
+  uint32_t index;
+  if (width == 4) {
+    index = dictionary_.FindOrAddWord(Load<uint32_t>(bytes), &added);
+  } else if (width == 8) {
+    index = dictionary_.FindOrAddWord(Load<uint64_t>(bytes), &added);
+  } else {
+    index = dictionary_.FindOrAdd(std::string_view(bytes, width), &added);
+  }
   page_indices_.push_back(index);
 }
 
@@ -268,7 +442,7 @@ Status ColumnChunkWriter::Write(const Column& c, int64_t begin, int64_t end) {
       size_t dictionary_before = dictionary_.size();
       AddValue(c, i);
       if (dictionary_.size() != dictionary_before &&
-          static_cast<int64_t>(dictionary_plain_.size()) > settings_.dictionary_page_bytes) {
+          static_cast<int64_t>(dictionary_.plain().size()) > settings_.dictionary_page_bytes) {
         // The values so far stay dictionary encoded; the rest of the chunk goes PLAIN.
         ++page_rows_;
         INLET_RETURN_NOT_OK(FlushPage());
@@ -292,7 +466,7 @@ int ColumnChunkWriter::DictionaryBitWidth() const {
 }
 
 int64_t ColumnChunkWriter::EstimatedSize() const {
-  return static_cast<int64_t>(pages_.size() + page_plain_.size() + dictionary_plain_.size()) +
+  return static_cast<int64_t>(pages_.size() + page_plain_.size() + dictionary_.plain().size()) +
          static_cast<int64_t>(page_indices_.size()) * DictionaryBitWidth() / 8 +
          static_cast<int64_t>(page_def_levels_.size()) / 8;
 }
@@ -362,7 +536,7 @@ Status ColumnChunkWriter::WriteTo(OutputStream* out, ColumnChunk* chunk) {
   ColumnMetaData& meta = chunk->meta_data.emplace();
   int64_t start = out->Tell();
   if (used_dictionary_) {
-    INLET_RETURN_NOT_OK(AppendPage(PageType::kDictionaryPage, dictionary_plain_,
+    INLET_RETURN_NOT_OK(AppendPage(PageType::kDictionaryPage, dictionary_.plain(),
                                    static_cast<int32_t>(dictionary_.size()), Encoding::kPlain));
     meta.dictionary_page_offset = start;
     INLET_RETURN_NOT_OK(out->Write(pages_));

@@ -4,7 +4,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "formats/parquet/parquet_metadata.h"
@@ -22,6 +21,42 @@ struct ColumnWriterSettings {
   int64_t data_page_bytes = 1 << 20;
   bool dictionary = true;
   int64_t dictionary_page_bytes = 1 << 20;
+};
+
+/// The distinct values of a column chunk in first-seen order, as the PLAIN body of its dictionary
+/// page, with a hash index from a value to its position. Values are given as their PLAIN bytes
+/// (without the 4-byte length prefix of a BYTE_ARRAY). Not thread safe.
+class ValueDictionary {
+ public:
+  /// `fixed_width` is the byte width of every value, or 0 for BYTE_ARRAY values.
+  explicit ValueDictionary(int fixed_width) : fixed_width_(fixed_width) {}
+
+  /// The index of `value`, adding it (with index size()) when it is new; `*added` says which.
+  uint32_t FindOrAdd(std::string_view value, bool* added);
+  /// FindOrAdd for a 4- or 8-byte value held as one little-endian integer (uint32_t or
+  /// uint64_t). REQUIRES: fixed_width == sizeof(Word).
+  template <typename Word>
+  uint32_t FindOrAddWord(Word value, bool* added);
+  size_t size() const { return hashes_.size(); }
+  bool empty() const { return hashes_.empty(); }
+  /// The dictionary page body: every value PLAIN encoded, in index order.
+  const std::string& plain() const { return plain_; }
+
+ private:
+  /// The PLAIN bytes of entry `i`, without a length prefix.
+  std::string_view Entry(uint32_t i) const;
+  /// Doubles the slot table, re-placing every entry by its stored hash.
+  void Grow();
+
+  int fixed_width_;
+  std::string plain_;
+  /// BYTE_ARRAY only: where entry i's bytes start in plain_ (after its length prefix).
+  std::vector<uint64_t> offsets_;
+  /// Entry i's hash, to skip most byte comparisons and to grow without rehashing.
+  std::vector<uint64_t> hashes_;
+  /// Open addressing with linear probing: entry index + 1, or 0 when empty. A power of two
+  /// in size, at most half full.
+  std::vector<uint32_t> slots_;
 };
 
 /// Encodes one column of one row group: definition levels, PLAIN or RLE_DICTIONARY values (with
@@ -44,17 +79,13 @@ class ColumnChunkWriter {
 
  private:
   void AppendPlain(const Column& column, int64_t row, std::string* out) const;
+  /// The PLAIN bytes of a fixed-width value into `out` (16 bytes of room); returns their count.
+  int PlainFixedBytes(const Column& column, int64_t row, char* out) const;
   void AddValue(const Column& column, int64_t row);
   void UpdateStatistics(const Column& column, int64_t begin, int64_t end);
   Status FlushPage();
   Status AppendPage(PageType type, const std::string& body, int32_t num_values, Encoding encoding);
   int DictionaryBitWidth() const;
-
-  // Heterogeneous lookup: probe the dictionary with a string_view without building a string.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
 
   ColumnDescriptor desc_;
   ColumnWriterSettings settings_;
@@ -69,9 +100,7 @@ class ColumnChunkWriter {
   bool use_dictionary_;
   bool used_dictionary_ = false;
   bool used_plain_ = false;
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> dictionary_;
-  std::string dictionary_plain_;
-  std::string scratch_;
+  ValueDictionary dictionary_;
 
   // Finished pages: headers plus compressed bodies, in order.
   std::string pages_;

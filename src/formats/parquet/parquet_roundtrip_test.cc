@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <random>
 
+#include "formats/parquet/column_writer.h"
 #include "formats/parquet/parquet_reader.h"
 #include "formats/parquet/parquet_test_util.h"
 #include "formats/parquet/parquet_writer.h"
@@ -159,6 +161,61 @@ TEST(ParquetWriter, DictionaryFallsBackToPlain) {
       std::find(meta.encodings.begin(), meta.encodings.end(), parquet::Encoding::kRleDictionary),
       meta.encodings.end());
   EXPECT_EQ(ReadAllRows(reader->get()), rows);
+}
+
+TEST(ValueDictionary, FixedWidthValuesKeepFirstSeenOrder) {
+  parquet::ValueDictionary dictionary(8);
+  bool added = false;
+  // Enough distinct values to grow the slot table several times, each seen twice.
+  for (int round = 0; round < 2; ++round) {
+    for (int64_t i = 0; i < 5000; ++i) {
+      int64_t v = (i * 7919) ^ (int64_t{1} << 40);
+      uint32_t index =
+          dictionary.FindOrAdd(std::string_view(reinterpret_cast<const char*>(&v), 8), &added);
+      ASSERT_EQ(index, static_cast<uint32_t>(i));
+      ASSERT_EQ(added, round == 0);
+    }
+  }
+  ASSERT_EQ(dictionary.size(), 5000u);
+  ASSERT_EQ(dictionary.plain().size(), 5000u * 8);
+  int64_t third;
+  std::memcpy(&third, dictionary.plain().data() + 2 * 8, 8);
+  EXPECT_EQ(third, (2 * 7919) ^ (int64_t{1} << 40));
+
+  parquet::ValueDictionary narrow(4);
+  int32_t zero = 0, one = 1;
+  EXPECT_EQ(narrow.FindOrAdd(std::string_view(reinterpret_cast<const char*>(&one), 4), &added), 0u);
+  EXPECT_EQ(narrow.FindOrAdd(std::string_view(reinterpret_cast<const char*>(&zero), 4), &added),
+            1u);
+  EXPECT_TRUE(added);
+  EXPECT_EQ(narrow.FindOrAdd(std::string_view(reinterpret_cast<const char*>(&one), 4), &added), 0u);
+  EXPECT_FALSE(added);
+
+  parquet::ValueDictionary wide(16);  // FIXED_LEN_BYTE_ARRAY decimals
+  EXPECT_EQ(wide.FindOrAdd(std::string(16, 'a'), &added), 0u);
+  EXPECT_EQ(wide.FindOrAdd(std::string(15, 'a') + "b", &added), 1u);
+  EXPECT_EQ(wide.FindOrAdd(std::string(16, 'a'), &added), 0u);
+  EXPECT_EQ(wide.plain(), std::string(16, 'a') + std::string(15, 'a') + "b");
+}
+
+TEST(ValueDictionary, ByteArraysArePlainWithLengthPrefixes) {
+  parquet::ValueDictionary dictionary(0);
+  bool added = false;
+  std::vector<std::string> values = {"", "a", "ab", "abcdefgh", "abcdefghi", std::string(3, '\0')};
+  for (int i = 0; i < 3000; ++i) values.push_back("value-" + std::to_string(i));
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < values.size(); ++i) {
+      ASSERT_EQ(dictionary.FindOrAdd(values[i], &added), i) << values[i];
+      ASSERT_EQ(added, round == 0);
+    }
+  }
+  std::string expected;
+  for (const std::string& v : values) {
+    uint32_t length = static_cast<uint32_t>(v.size());
+    expected.append(reinterpret_cast<const char*>(&length), 4);
+    expected += v;
+  }
+  EXPECT_EQ(dictionary.plain(), expected);
 }
 
 TEST(ParquetWriter, RowGroupLimits) {
