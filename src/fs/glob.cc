@@ -122,7 +122,7 @@ Result<CharClass> ParseClass(std::string_view pattern, size_t* pos) {
   bool first = true;
   while (i < pattern.size() && (first || pattern[i] != ']')) {
     first = false;
-    unsigned char lo;
+    unsigned char lo = 0;
     INLET_RETURN_NOT_OK(next_char(&lo));
     unsigned char hi = lo;
     if (i + 1 < pattern.size() && pattern[i] == '-' && pattern[i + 1] != ']') {
