@@ -33,6 +33,10 @@ std::optional<element> JsonObjectReader::Find(std::string_view key) const {
 
 bool JsonObjectReader::Has(std::string_view key) const { return Find(key).has_value(); }
 
+Status JsonObjectReader::MissingField(std::string_view key) const {
+  return Status::InvalidData(context_ + ": missing field \"" + std::string(key) + "\"");
+}
+
 Status JsonObjectReader::WrongType(std::string_view key, std::string_view expected) const {
   return Status::InvalidData(context_ + ": field \"" + std::string(key) + "\" must be " +
                              std::string(expected));
@@ -49,7 +53,7 @@ Result<std::optional<std::string>> JsonObjectReader::OptionalString(std::string_
 Result<std::string> JsonObjectReader::RequiredString(std::string_view key) const {
   INLET_ASSIGN_OR_RETURN(std::optional<std::string> value, OptionalString(key));
   if (!value) {
-    return Status::InvalidData(context_ + ": missing field \"" + std::string(key) + "\"");
+    return MissingField(key);
   }
   return std::move(*value);
 }
@@ -65,7 +69,7 @@ Result<std::optional<int64_t>> JsonObjectReader::OptionalInt(std::string_view ke
 Result<int64_t> JsonObjectReader::RequiredInt(std::string_view key) const {
   INLET_ASSIGN_OR_RETURN(std::optional<int64_t> value, OptionalInt(key));
   if (!value) {
-    return Status::InvalidData(context_ + ": missing field \"" + std::string(key) + "\"");
+    return MissingField(key);
   }
   return *value;
 }
@@ -81,7 +85,7 @@ Result<std::optional<bool>> JsonObjectReader::OptionalBool(std::string_view key)
 Result<bool> JsonObjectReader::RequiredBool(std::string_view key) const {
   INLET_ASSIGN_OR_RETURN(std::optional<bool> value, OptionalBool(key));
   if (!value) {
-    return Status::InvalidData(context_ + ": missing field \"" + std::string(key) + "\"");
+    return MissingField(key);
   }
   return *value;
 }

@@ -54,6 +54,7 @@ class JsonObjectReader {
   // The member's value, or nullopt when absent or null.
   std::optional<simdjson::dom::element> Find(std::string_view key) const;
   Status WrongType(std::string_view key, std::string_view expected) const;
+  Status MissingField(std::string_view key) const;
 
   simdjson::dom::object object_;
   std::string context_;
