@@ -209,16 +209,14 @@ Result<ResultSet> ExecuteSelectStatement(const SelectStatement& select, Database
     BoundTable bound;
     bound.name = handle.entry.name;
     auto snapshot = handle.table.LoadSnapshot();
-    if (!snapshot.ok() && snapshot.status().IsNotFound()) {
-      // Registered but never loaded: no columns, no rows.
-      bound.open_scan = []() -> Result<std::unique_ptr<RowSource>> {
-        return std::unique_ptr<RowSource>(std::make_unique<TableScan>(DeltaTable(nullptr, ""), Snapshot{}));
-      };
-      return bound;
+    // A table registered but never loaded has no log yet: no columns, no rows.
+    auto shared_snapshot = std::make_shared<Snapshot>();
+    if (snapshot.ok()) {
+      *shared_snapshot = std::move(*snapshot);
+    } else if (!snapshot.status().IsNotFound()) {
+      return snapshot.status();
     }
-    INLET_RETURN_NOT_OK(snapshot.status());
-    bound.schema = snapshot->schema();
-    auto shared_snapshot = std::make_shared<Snapshot>(std::move(*snapshot));
+    bound.schema = shared_snapshot->schema();
     DeltaTable table = handle.table;
     bound.open_scan = [table, shared_snapshot]() -> Result<std::unique_ptr<RowSource>> {
       return std::unique_ptr<RowSource>(std::make_unique<TableScan>(table, *shared_snapshot));
