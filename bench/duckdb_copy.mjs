@@ -1,7 +1,11 @@
 // The DuckDB side of the benchmark (run.sh times this process).
 //
-//   node duckdb_copy.mjs copy  IN.csv OUT.parquet THREADS   CSV -> Parquet (snappy), like COPY INTO
-//   node duckdb_copy.mjs count OUT.parquet                  prints the row count of the Parquet file
+//   node duckdb_copy.mjs copy    IN.csv OUT.parquet THREADS      CSV -> Parquet (snappy), like COPY INTO
+//   node duckdb_copy.mjs rewrite IN.parquet OUT.parquet THREADS  Parquet -> Parquet (snappy)
+//   node duckdb_copy.mjs count   OUT.parquet                     prints the row count of a Parquet file
+//
+// `copy` with THREADS = 0 uses DuckDB's defaults; run.sh uses it once to make the Parquet input of
+// the rewrite scenario (DuckDB's default row groups of 122,880 rows).
 //
 // Counting is a separate invocation so that it is not part of the timed copy.
 // DuckDB is installed once, for the test oracle, in test/oracle/node_modules; we resolve it from
@@ -37,6 +41,7 @@ function Quote(s) {
 
 function Usage() {
   console.error('usage: node duckdb_copy.mjs copy IN.csv OUT.parquet THREADS\n' +
+                '       node duckdb_copy.mjs rewrite IN.parquet OUT.parquet THREADS\n' +
                 '       node duckdb_copy.mjs count OUT.parquet');
   process.exit(2);
 }
@@ -47,9 +52,16 @@ if (mode === 'copy' && args.length === 3) {
   const [input, output, threads] = args;
   const columns = Object.entries(kColumns).map(([n, t]) => `${n}: ${Quote(t)}`).join(', ');
   statements = [
-    `SET threads = ${Number(threads)}`,
+    ...(Number(threads) > 0 ? [`SET threads = ${Number(threads)}`] : []),
     `COPY (SELECT * FROM read_csv(${Quote(input)}, header = true, columns = {${columns}})) ` +
         `TO ${Quote(output)} (FORMAT parquet, COMPRESSION snappy)`,
+  ];
+} else if (mode === 'rewrite' && args.length === 3) {
+  const [input, output, threads] = args;
+  statements = [
+    `SET threads = ${Number(threads)}`,
+    `COPY (SELECT * FROM read_parquet(${Quote(input)})) TO ${Quote(output)} ` +
+        `(FORMAT parquet, COMPRESSION snappy)`,
   ];
 } else if (mode === 'count' && args.length === 1) {
   statements = [`SELECT count(*) AS n FROM read_parquet(${Quote(args[0])})`];

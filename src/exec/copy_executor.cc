@@ -27,12 +27,19 @@ struct DataFile {
   FileStats stats;
 };
 
-/// One source file read by this COPY, with the data files its rows went to.
-struct LoadedFile {
+/// One source file read by this COPY.
+struct SourceLoad {
   FileInfo source;
   std::string tracking_id;
   int64_t rows = 0;
   int64_t bytes_read = 0;
+};
+
+/// What the load phase produced: every source file read, and the data files holding their rows.
+/// A data file mixes rows of several source files (see LoadFiles), so the two lists are only
+/// committed, or dropped, together.
+struct LoadResult {
+  std::vector<SourceLoad> sources;
   std::vector<DataFile> data_files;
 };
 
@@ -69,8 +76,8 @@ FileStats ToDeltaStats(const Schema& schema, const WrittenFileInfo& written) {
   return stats;
 }
 
-// Writes the rows of one source file into one or more data files, rolling to a new file past
-// the target size so no file grows without bound.
+// Writes rows into data files, rolling to a new file past the target size so no file grows
+// without bound. Not thread safe: one per lane.
 class DataFileSink {
  public:
   DataFileSink(const CopyPlan& plan, const CopySettings& settings, SchemaPtr schema,
@@ -129,38 +136,123 @@ class DataFileSink {
   std::vector<DataFile> finished_;
 };
 
-Result<LoadedFile> LoadOneFile(const CopyPlan& plan, const CopySettings& settings,
-                               FileFormat& format, const FileInfo& info, SchemaPtr schema,
-                               const std::string& tracking_id, RowErrorSink* error_sink,
-                               std::atomic<int>* file_counter) {
+// What one split of a source file contributed.
+struct SplitLoad {
+  int64_t rows = 0;
+  int64_t bytes_read = 0;
+};
+
+// A unit of the load phase: one split of one source file.
+struct LoadUnit {
+  size_t file_index = 0;
+  FileSplit split;
+};
+
+// Reads one split of a source file into `sink`.
+Result<SplitLoad> LoadOneSplit(const CopyPlan& plan, const CopySettings& settings,
+                               FileFormat& format, const FileInfo& info, const FileSplit& split,
+                               SchemaPtr schema, RowErrorSink* error_sink, DataFileSink* sink) {
   SourceFile source{plan.source.location.fs, info, info.path};
   ReadRequest request;
   request.target_schema = schema;
   request.options = plan.format_options;
   request.batch_rows = settings.batch_rows;
   request.error_sink = error_sink;
+  request.split = split;
   INLET_ASSIGN_OR_RETURN(auto reader, format.OpenReader(source, request));
-  DataFileSink sink(plan, settings, schema, file_counter);
-  LoadedFile loaded;
-  loaded.source = info;
-  loaded.tracking_id = tracking_id;
+  SplitLoad loaded;
   while (true) {
     INLET_ASSIGN_OR_RETURN(RecordBatchPtr batch, reader->Next());
     if (!batch) break;
     loaded.rows += batch->num_rows();
-    INLET_RETURN_NOT_OK(sink.Write(*batch));
+    INLET_RETURN_NOT_OK(sink->Write(*batch));
   }
   loaded.bytes_read = reader->bytes_read();
-  INLET_ASSIGN_OR_RETURN(loaded.data_files, sink.Finish());
   return loaded;
 }
 
-void DeleteDataFiles(const CopyPlan& plan, const std::vector<LoadedFile>& files) {
-  for (const LoadedFile& file : files) {
-    for (const DataFile& data : file.data_files) {
-      (void)plan.table_location.fs->DeleteFile(JoinPath(plan.table_location.path, data.relative_path));
+// Splits the files big enough to be worth reading on several threads.
+Result<std::vector<LoadUnit>> PlanLoadUnits(
+    const CopyPlan& plan, const CopySettings& settings, FileFormat& format,
+    const std::vector<std::pair<FileInfo, std::string>>& to_load, size_t threads) {
+  std::vector<LoadUnit> units;
+  for (size_t i = 0; i < to_load.size(); ++i) {
+    const FileInfo& info = to_load[i].first;
+    if (threads < 2 || info.size < settings.split_min_bytes) {
+      units.push_back(LoadUnit{i, FileSplit{}});
+      continue;
     }
+    SourceFile source{plan.source.location.fs, info, info.path};
+    INLET_ASSIGN_OR_RETURN(std::vector<FileSplit> splits,
+                           format.PlanSplits(source, static_cast<int>(threads)));
+    for (const FileSplit& split : splits) units.push_back(LoadUnit{i, split});
   }
+  return units;
+}
+
+void DeleteDataFiles(const CopyPlan& plan, const std::vector<DataFile>& files) {
+  for (const DataFile& data : files) {
+    (void)plan.table_location.fs->DeleteFile(JoinPath(plan.table_location.path, data.relative_path));
+  }
+}
+
+// Reads `to_load` into new data files. One lane per thread takes the next unread split (a
+// whole file unless the file is big) and keeps its data file open from one split to the next, so
+// a load of many small files writes a few well-sized files rather than one per source file, and
+// a big file is read by every thread. On error, every data file written is deleted.
+Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings, FileFormat& format,
+                             const std::vector<std::pair<FileInfo, std::string>>& to_load,
+                             SchemaPtr schema) {
+  size_t threads = settings.pool ? std::max<size_t>(settings.pool->num_threads(), 1) : 1;
+  INLET_ASSIGN_OR_RETURN(std::vector<LoadUnit> units,
+                         PlanLoadUnits(plan, settings, format, to_load, threads));
+  AbortOnRowError abort_on_error;
+  std::atomic<int> file_counter{0};
+  std::atomic<size_t> next_unit{0};
+  std::atomic<bool> failed{false};
+  size_t num_lanes = std::min(threads, units.size());
+  std::vector<SplitLoad> unit_loads(units.size());
+  std::vector<std::vector<DataFile>> lane_files(num_lanes);
+  TaskGroup group(settings.pool);
+  for (size_t lane = 0; lane < num_lanes; ++lane) {
+    group.Run([&, lane]() -> Status {
+      DataFileSink sink(plan, settings, schema, &file_counter);
+      while (!failed.load()) {
+        size_t u = next_unit.fetch_add(1);
+        if (u >= units.size()) break;
+        const LoadUnit& unit = units[u];
+        auto loaded = LoadOneSplit(plan, settings, format, to_load[unit.file_index].first,
+                                   unit.split, schema, &abort_on_error, &sink);
+        if (!loaded.ok()) {
+          failed = true;
+          return loaded.status();
+        }
+        unit_loads[u] = *loaded;
+      }
+      // A lane whose sibling failed drops its files too (the sink deletes what it keeps).
+      if (failed.load()) return Status::OK();
+      INLET_ASSIGN_OR_RETURN(lane_files[lane], sink.Finish());
+      return Status::OK();
+    });
+  }
+  Status status = group.Wait();
+  LoadResult result;
+  for (std::vector<DataFile>& files : lane_files) {
+    for (DataFile& file : files) result.data_files.push_back(std::move(file));
+  }
+  if (!status.ok()) {
+    DeleteDataFiles(plan, result.data_files);
+    return status;
+  }
+  for (const auto& [info, tracking_id] : to_load) {
+    result.sources.push_back(SourceLoad{info, tracking_id, 0, 0});
+  }
+  for (size_t u = 0; u < units.size(); ++u) {
+    SourceLoad& source = result.sources[units[u].file_index];
+    source.rows += unit_loads[u].rows;
+    source.bytes_read += unit_loads[u].bytes_read;
+  }
+  return result;
 }
 
 Result<std::shared_ptr<FileFormat>> ChooseFormat(const CopyPlan& plan, const CopySettings& settings,
@@ -185,19 +277,14 @@ Result<std::shared_ptr<FileFormat>> ChooseFormat(const CopyPlan& plan, const Cop
   return chosen;
 }
 
-std::map<std::string, std::string> CommitMetrics(const std::vector<LoadedFile>& files) {
-  int64_t rows = 0, data_files = 0, bytes = 0;
-  for (const LoadedFile& f : files) {
-    rows += f.rows;
-    for (const DataFile& d : f.data_files) {
-      ++data_files;
-      bytes += d.size;
-    }
-  }
-  return {{"numFiles", std::to_string(data_files)},
+std::map<std::string, std::string> CommitMetrics(const LoadResult& load) {
+  int64_t rows = 0, bytes = 0;
+  for (const SourceLoad& f : load.sources) rows += f.rows;
+  for (const DataFile& d : load.data_files) bytes += d.size;
+  return {{"numFiles", std::to_string(load.data_files.size())},
           {"numOutputRows", std::to_string(rows)},
           {"numOutputBytes", std::to_string(bytes)},
-          {"numSourceFiles", std::to_string(files.size())}};
+          {"numSourceFiles", std::to_string(load.sources.size())}};
 }
 
 }  // namespace
@@ -259,33 +346,14 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& settin
     schema = std::make_shared<const Schema>(snapshot->schema());
   }
 
-  // Read every file in parallel; each task writes its own data files.
-  AbortOnRowError abort_on_error;
-  std::atomic<int> file_counter{0};
-  std::vector<std::optional<LoadedFile>> results(to_load.size());
-  TaskGroup group(settings.pool);
-  for (size_t i = 0; i < to_load.size(); ++i) {
-    group.Run([&, i]() -> Status {
-      auto loaded = LoadOneFile(plan, settings, *format, to_load[i].first, schema,
-                                to_load[i].second, &abort_on_error, &file_counter);
-      if (!loaded.ok()) return loaded.status();
-      results[i] = std::move(*loaded);
-      return Status::OK();
-    });
-  }
-  Status read_status = group.Wait();
-  std::vector<LoadedFile> loaded;
-  for (auto& r : results) {
-    if (r) loaded.push_back(std::move(*r));
-  }
-  if (!read_status.ok()) {
-    DeleteDataFiles(plan, loaded);
-    return read_status;
-  }
-  CrashPoint("copy.after_data_files");
-
-  // Commit, retrying when another writer wins the race for the next version.
+  LoadResult load;
+  bool need_load = true;
   for (int attempt = 0;; ++attempt) {
+    if (need_load) {
+      INLET_ASSIGN_OR_RETURN(load, LoadFiles(plan, settings, *format, to_load, schema));
+      CrashPoint("copy.after_data_files");
+      need_load = false;
+    }
     std::vector<Action> actions;
     int64_t read_version = snapshot ? snapshot->version : -1;
     if (creates_table) {
@@ -295,23 +363,23 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& settin
       INLET_ASSIGN_OR_RETURN(actions, MakeCreateTableActions(definition));
     }
     int64_t now_ms = NowMicros() / 1000;
-    for (const LoadedFile& file : loaded) {
-      for (const DataFile& data : file.data_files) {
-        AddFile add;
-        add.path = EncodeDataPath(data.relative_path);
-        add.size = data.size;
-        add.modification_time = data.modification_time_ms;
-        add.data_change = true;
-        add.stats = BuildStatsJson(data.stats);
-        actions.push_back(Action(std::move(add)));
-      }
+    for (const DataFile& data : load.data_files) {
+      AddFile add;
+      add.path = EncodeDataPath(data.relative_path);
+      add.size = data.size;
+      add.modification_time = data.modification_time_ms;
+      add.data_change = true;
+      add.stats = BuildStatsJson(data.stats);
+      actions.push_back(Action(std::move(add)));
+    }
+    for (const SourceLoad& file : load.sources) {
       actions.push_back(Action(SetTransaction{file.tracking_id, read_version + 1, now_ms}));
     }
     CommitInfo info = MakeCommitInfo("COPY INTO");
     info.operation_parameters = {{"source", plan.source.location.display},
                                  {"format", format->name()},
                                  {"force", plan.force ? "true" : "false"}};
-    info.operation_metrics = CommitMetrics(loaded);
+    info.operation_metrics = CommitMetrics(load);
     info.extras.emplace_back("readVersion", std::to_string(read_version));
     info.extras.emplace_back("isBlindAppend", "true");
     actions.push_back(Action(std::move(info)));
@@ -324,56 +392,58 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& settin
       break;
     }
     if (!committed.status().IsConflict() || attempt + 1 >= settings.max_commit_attempts) {
-      DeleteDataFiles(plan, loaded);
+      DeleteDataFiles(plan, load.data_files);
       return committed.status().IsConflict()
                  ? Status::Conflict("gave up committing to " + plan.table.name + " after " +
                                     std::to_string(attempt + 1) +
                                     " attempts: other writers keep committing first")
                  : committed.status();
     }
-    // Lost the race: read what the winners did, and drop the files they loaded meanwhile.
+    // Lost the race: read what the winners did.
     auto winner = table.LoadSnapshot();
     if (!winner.ok()) {
-      DeleteDataFiles(plan, loaded);
+      DeleteDataFiles(plan, load.data_files);
       return winner.status();
     }
     Status writable = winner->CheckWritable();
     // Data files already written follow `schema`; they can only join a table that still has it.
     if (!writable.ok() || !(winner->schema() == *schema)) {
-      DeleteDataFiles(plan, loaded);
+      DeleteDataFiles(plan, load.data_files);
       return writable.ok() ? Status::Conflict("the schema of " + plan.table.name +
                                               " changed while this COPY ran; run it again")
                            : writable;
     }
     creates_table = false;
-    std::vector<LoadedFile> still_new;
-    std::vector<LoadedFile> dropped;
-    for (LoadedFile& file : loaded) {
-      if (!plan.force && winner->HasTransaction(file.tracking_id)) {
+    snapshot = std::move(*winner);
+    // When a winner loaded some of the same source files, their rows are mixed into our data
+    // files with the others': drop those files and load the rest again. Such overlaps are rare
+    // (two loaders racing over the same files); without one, the same data files commit as is.
+    std::vector<std::pair<FileInfo, std::string>> still_new;
+    for (auto& entry : to_load) {
+      if (!plan.force && snapshot->HasTransaction(entry.second)) {
         ++outcome.files_skipped;
-        dropped.push_back(std::move(file));
       } else {
-        still_new.push_back(std::move(file));
+        still_new.push_back(std::move(entry));
       }
     }
-    DeleteDataFiles(plan, dropped);
-    loaded = std::move(still_new);
-    snapshot = std::move(*winner);
-    if (loaded.empty()) {
+    if (still_new.size() == to_load.size()) continue;
+    DeleteDataFiles(plan, load.data_files);
+    load = LoadResult();
+    to_load = std::move(still_new);
+    if (to_load.empty()) {
       outcome.target_version = snapshot->version;
       return outcome;
     }
+    need_load = true;
   }
 
-  for (const LoadedFile& file : loaded) {
-    ++outcome.files_processed;
+  outcome.files_processed = static_cast<int64_t>(load.sources.size());
+  outcome.files_added = static_cast<int64_t>(load.data_files.size());
+  for (const SourceLoad& file : load.sources) {
     outcome.rows_copied += file.rows;
     outcome.bytes_read += file.bytes_read;
-    for (const DataFile& data : file.data_files) {
-      ++outcome.files_added;
-      outcome.bytes_written += data.size;
-    }
   }
+  for (const DataFile& data : load.data_files) outcome.bytes_written += data.size;
   return outcome;
 }
 

@@ -36,6 +36,8 @@ struct CopySettings {
   int64_t batch_rows = 16 * 1024;
   /// A data file is closed and a new one started past this size.
   int64_t target_file_bytes = int64_t{128} << 20;
+  /// Files at least this big are cut into splits (FileFormat::PlanSplits) read by several threads.
+  int64_t split_min_bytes = int64_t{32} << 20;
   ParquetWriterOptions parquet;
   /// Commit attempts before giving up when other writers keep winning the race.
   int max_commit_attempts = 100;
@@ -53,11 +55,13 @@ struct CopyOutcome {
 };
 
 /// Runs a COPY: list and filter the source files, skip those the table's log already holds
-/// (unless FORCE), read them in parallel into new Parquet data files in the table folder, and
-/// commit data and source-file tracking together as one Delta version. A table without a schema
-/// yet takes it from the first file. A commit that loses a race re-reads the winners and drops
-/// any file they loaded before trying again. On any error no version is committed and the data
-/// files written so far are deleted.
+/// (unless FORCE), read them in parallel into new Parquet data files in the table folder (one
+/// open file per thread, shared by the source files that thread reads, rolled at
+/// target_file_bytes), and commit data and source-file tracking together as one Delta version.
+/// A table without a schema yet takes it from the first file. A commit that loses a race re-reads
+/// the winners; when they loaded some of the same source files, this COPY drops its data files
+/// and loads the remaining files again before the next attempt. On any error no version is
+/// committed and the data files written so far are deleted.
 Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& settings);
 
 /// Checks `options` against the options `format` accepts (keys lower-case), then their values.

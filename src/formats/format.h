@@ -33,6 +33,16 @@ struct OptionSpec {
   std::string default_value;
 };
 
+/// A part of a file that a reader can read on its own, so that one large file loads on several
+/// threads. Its unit belongs to the format: row groups for Parquet. The default is the whole file.
+struct FileSplit {
+  int64_t begin = 0;
+  /// One past the last unit; -1 means "to the end of the file".
+  int64_t end = -1;
+
+  bool whole_file() const { return begin == 0 && end < 0; }
+};
+
 /// What a reader is asked to produce.
 struct ReadRequest {
   /// The table's schema: batches come out with exactly these columns, in this order. Source
@@ -44,6 +54,8 @@ struct ReadRequest {
   int64_t batch_rows = 16 * 1024;
   /// Where bad rows go; the sink decides whether the load goes on.
   RowErrorSink* error_sink = nullptr;
+  /// The part of the file to read (from PlanSplits).
+  FileSplit split;
 };
 
 /// Streams the rows of one file as batches. Not thread safe; one per file and thread.
@@ -74,6 +86,13 @@ class FileFormat {
   virtual Result<Schema> InferSchema(const SourceFile& file, const FormatOptions& options) = 0;
   virtual Result<std::unique_ptr<FormatReader>> OpenReader(const SourceFile& file,
                                                            const ReadRequest& request) = 0;
+  /// Cuts `file` into at most `max_splits` parts of similar size that readers can read
+  /// independently (each split's rows are a contiguous run of the file's rows). Formats that
+  /// cannot split read the whole file as one.
+  virtual Result<std::vector<FileSplit>> PlanSplits(const SourceFile& /*file*/,
+                                                    int /*max_splits*/) {
+    return std::vector<FileSplit>{FileSplit{}};
+  }
 };
 
 /// For each target field, the index of the source column with the same name (ASCII

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "common/string_util.h"
@@ -166,6 +167,41 @@ TEST_F(EndToEndTest, DuckDbReadsTheSameValues) {
     }
     EXPECT_EQ(c, mine.column_names.size());
   }
+}
+
+// Many small source files become a few data files (one per thread at most), each row once, and
+// every source file is tracked so the next COPY loads none of them again.
+TEST_F(EndToEndTest, ManySmallFilesMakeFewDataFiles) {
+  fs::path in = dir_ / "small";
+  fs::create_directories(in);
+  constexpr int kFiles = 40;
+  for (int f = 0; f < kFiles; ++f) {
+    std::ofstream out(in / ("part-" + std::to_string(f) + ".csv"));
+    out << "id,v\n";
+    for (int r = 0; r < 25; ++r) out << f * 25 + r << ",row" << r << "\n";
+  }
+  Run("CREATE TABLE small (id INTEGER, v VARCHAR)");
+  QueryResult copied = Run("COPY INTO small FROM '" + in.string() + "'");
+  std::map<std::string, std::string> metrics;
+  for (const auto& row : copied.rows) metrics[*row[0]] = *row[1];
+  EXPECT_EQ(metrics["rows_copied"], "1000");
+  EXPECT_EQ(metrics["files_processed"], std::to_string(kFiles));
+  int data_files = std::stoi(metrics["files_added"]);
+  EXPECT_GE(data_files, 1);
+  EXPECT_LE(data_files, 2);  // the fixture's two threads
+
+  QueryResult counts = Run("SELECT count(*), count(DISTINCT id), min(id), max(id) FROM small");
+  ASSERT_EQ(counts.rows.size(), 1u);
+  EXPECT_EQ(counts.rows[0][0], "1000");
+  EXPECT_EQ(counts.rows[0][1], "1000");
+  EXPECT_EQ(counts.rows[0][2], "0");
+  EXPECT_EQ(counts.rows[0][3], "999");
+
+  QueryResult again = Run("COPY INTO small FROM '" + in.string() + "'");
+  metrics.clear();
+  for (const auto& row : again.rows) metrics[*row[0]] = *row[1];
+  EXPECT_EQ(metrics["files_skipped"], std::to_string(kFiles));
+  EXPECT_EQ(metrics["rows_copied"], "0");
 }
 
 }  // namespace
