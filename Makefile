@@ -1,7 +1,7 @@
 # The two commands of the README, and a few for developers. Everything builds with CMake presets
 # (CMakePresets.json); this file only strings the steps together.
 
-.PHONY: demo test deps build build-debug test-asan bench clean
+.PHONY: demo test deps build build-debug test-asan fuzz-smoke bench clean
 
 JOBS ?= $(shell nproc)
 
@@ -10,9 +10,11 @@ JOBS ?= $(shell nproc)
 demo: build
 	./build/release/tools/inlet --db ./inlet-data -f examples/demo.sql
 
-## make test: install what is missing, build, and run every test (unit, SQL scripts, DuckDB oracle).
+## make test: install what is missing, build, run every test (unit, SQL scripts, DuckDB oracle,
+## the Parquet corpus), then fuzz every parser briefly (fuzz/smoke.sh: a clang build, ~2.5 minutes).
 test: build
 	ctest --preset release -j $(JOBS)
+	JOBS=$(JOBS) ./fuzz/smoke.sh
 
 deps:
 	./scripts/install-deps.sh
@@ -28,6 +30,10 @@ build-debug: deps
 ## make test-asan: every test under AddressSanitizer and UBSan.
 test-asan: build-debug
 	ctest --preset debug-asan -j $(JOBS)
+
+## make fuzz-smoke: only the fuzz smoke run of make test.
+fuzz-smoke: deps
+	JOBS=$(JOBS) ./fuzz/smoke.sh
 
 ## make bench: inlet against DuckDB on a generated lineitem-like CSV (see bench/README.md).
 bench: build

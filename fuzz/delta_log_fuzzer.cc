@@ -35,7 +35,13 @@ void CheckSchema(std::string_view schema_string) {
   if (parsed->field_metadata.size() != parsed->schema.num_fields()) {
     Fail("field_metadata does not have one map per field", std::string(schema_string), "");
   }
-  const std::string written = SchemaToDeltaJson(parsed->schema);
+  // A parsed schema holds only types Delta has (no TIME), so writing it cannot fail.
+  auto json = SchemaToDeltaJson(parsed->schema);
+  if (!json.ok()) {
+    Fail("SchemaToDeltaJson refuses a parsed schema", std::string(schema_string),
+         json.status().ToString());
+  }
+  const std::string& written = *json;
   auto reparsed = ParseDeltaSchema(written);
   if (!reparsed.ok()) {
     Fail("SchemaToDeltaJson output does not parse", written, reparsed.status().ToString());

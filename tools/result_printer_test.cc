@@ -51,6 +51,18 @@ TEST(IsNumericTypeTest, ByTypeName) {
   EXPECT_FALSE(IsNumericType("DATE"));
   EXPECT_FALSE(IsNumericType("BOOLEAN"));
   EXPECT_FALSE(IsNumericType(""));
+  // Nested types are text however numeric their children are.
+  EXPECT_FALSE(IsNumericType("ARRAY<BIGINT>"));
+  EXPECT_FALSE(IsNumericType("STRUCT<a: DECIMAL(10,2)>"));
+  EXPECT_FALSE(IsNumericType("MAP<INTEGER, DOUBLE>"));
+  EXPECT_FALSE(IsNumericType("TIME"));
+}
+
+TEST(JsonModeTest, NestedValuesAreTheirText) {
+  QueryResult result = MakeResult({"s", "l"}, {"STRUCT<a: INTEGER>", "ARRAY<BIGINT>"},
+                                  {{"{'a': 1}", "[1, 2]"}, {std::nullopt, "[]"}});
+  EXPECT_EQ(Print(result, OutputMode::kJson),
+            "[\n  {\"s\": \"{'a': 1}\", \"l\": \"[1, 2]\"},\n  {\"s\": null, \"l\": \"[]\"}\n]\n");
 }
 
 TEST(TableModeTest, AlignsNumbersRightAndTextLeft) {

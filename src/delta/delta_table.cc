@@ -4,6 +4,7 @@
 #include "delta/json_writer.h"
 #include "delta/log_files.h"
 #include "delta/schema_json.h"
+#include "delta/table_properties.h"
 #include "delta/table_features.h"
 
 namespace inlet {
@@ -50,11 +51,12 @@ Result<std::vector<Action>> MakeCreateTableActions(const TableDefinition& defini
   metadata.id = RandomUuid();
   metadata.name = definition.name;
   metadata.description = definition.description;
-  metadata.schema_string = SchemaToDeltaJson(schema);
+  INLET_ASSIGN_OR_RETURN(metadata.schema_string, SchemaToDeltaJson(schema));
   metadata.partition_columns = definition.partition_columns;
   metadata.configuration = definition.configuration;
   metadata.created_time = NowMicros() / 1000;
-  return std::vector<Action>{RequiredProtocol(schema), std::move(metadata)};
+  Protocol protocol = ProtocolForProperties(RequiredProtocol(schema), metadata.configuration);
+  return std::vector<Action>{std::move(protocol), std::move(metadata)};
 }
 
 DeltaTable::DeltaTable(std::shared_ptr<FileSystem> fs, std::string table_root)
@@ -128,6 +130,52 @@ Result<int64_t> DeltaTable::Commit(int64_t read_version, const std::vector<Actio
   }
   INLET_RETURN_NOT_OK(status);
   return version;
+}
+
+Result<int64_t> DeltaTable::SetProperties(
+    const std::vector<std::pair<std::string, std::string>>& properties) const {
+  std::map<std::string, std::string> parameters;
+  for (const auto& [key, value] : properties) parameters[key] = value;
+  return ChangeConfiguration(
+      "SET TBLPROPERTIES", {{"properties", JsonObjectText(parameters)}},
+      [&properties](std::map<std::string, std::string> configuration) {
+        return WithTableProperties(std::move(configuration), properties);
+      });
+}
+
+Result<int64_t> DeltaTable::UnsetProperties(const std::vector<std::string>& keys,
+                                            bool if_exists) const {
+  return ChangeConfiguration(
+      "UNSET TBLPROPERTIES",
+      {{"propertyKeys", JsonArrayText(keys)}, {"ifExists", if_exists ? "true" : "false"}},
+      [&keys, if_exists](std::map<std::string, std::string> configuration) {
+        return WithoutTableProperties(std::move(configuration), keys, if_exists);
+      });
+}
+
+Result<int64_t> DeltaTable::ChangeConfiguration(
+    std::string operation, std::map<std::string, std::string> parameters,
+    const ConfigurationChange& change) const {
+  for (int attempt = 1;; ++attempt) {
+    INLET_ASSIGN_OR_RETURN(Snapshot snapshot, LoadSnapshot());
+    INLET_RETURN_NOT_OK(snapshot.CheckWritable());
+    Metadata metadata = snapshot.metadata;
+    INLET_ASSIGN_OR_RETURN(metadata.configuration, change(std::move(metadata.configuration)));
+    Protocol protocol = ProtocolForProperties(snapshot.protocol, metadata.configuration);
+
+    CommitInfo info = MakeCommitInfo(operation);
+    info.operation_parameters = parameters;
+    info.extras.emplace_back("readVersion", std::to_string(snapshot.version));
+    info.extras.emplace_back("isBlindAppend", "true");
+    std::vector<Action> actions{std::move(info)};
+    if (!(protocol == snapshot.protocol)) actions.push_back(std::move(protocol));
+    actions.push_back(std::move(metadata));
+
+    Result<int64_t> version = Commit(snapshot.version, actions);
+    // A writer that committed first may have changed the configuration too: start again from
+    // what it left.
+    if (!version.status().IsConflict() || attempt >= kMaxConfigurationAttempts) return version;
+  }
 }
 
 Result<std::vector<Action>> DeltaTable::ReadCommit(int64_t version) const {

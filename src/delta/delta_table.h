@@ -1,10 +1,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "delta/actions.h"
@@ -63,6 +65,16 @@ class DeltaTable {
   /// (Snapshot::CheckWritable); actions are written in the order given.
   Result<int64_t> Commit(int64_t read_version, const std::vector<Action>& actions) const;
 
+  /// Sets table properties (metaData.configuration) as WithTableProperties checks them, in a
+  /// commit of a new metaData (and protocol, when a property needs a writer feature:
+  /// ProtocolForProperties). Returns the version committed; retries when another writer commits
+  /// first. NotFound when the table has no log; InvalidArgument for a bad property; the
+  /// CheckWritable error when inlet cannot write the table.
+  Result<int64_t> SetProperties(
+      const std::vector<std::pair<std::string, std::string>>& properties) const;
+  /// Removes table properties as WithoutTableProperties does, committed as SetProperties is.
+  Result<int64_t> UnsetProperties(const std::vector<std::string>& keys, bool if_exists) const;
+
   /// The actions of one commit; NotFound when that version does not exist.
   Result<std::vector<Action>> ReadCommit(int64_t version) const;
 
@@ -74,6 +86,15 @@ class DeltaTable {
   const std::string& table_root() const { return table_root_; }
 
  private:
+  // Commit attempts of a property change before giving up to writers that keep winning.
+  static constexpr int kMaxConfigurationAttempts = 20;
+  using ConfigurationChange = std::function<Result<std::map<std::string, std::string>>(
+      std::map<std::string, std::string>)>;
+
+  // Commits the configuration `change` makes of the latest one, as commitInfo `operation`.
+  Result<int64_t> ChangeConfiguration(std::string operation,
+                                      std::map<std::string, std::string> parameters,
+                                      const ConfigurationChange& change) const;
   // Whether _delta_log holds any commit or checkpoint.
   Result<bool> HasLog() const;
 

@@ -72,7 +72,7 @@ TYPED_TEST(DeltaTableTest, CreateCommitAndReplay) {
   ASSERT_TRUE(s0.ok()) << s0.status().ToString();
   EXPECT_EQ(s0->version, 0);
   EXPECT_EQ(s0->schema(), OrdersSchema());
-  EXPECT_EQ(s0->protocol, (Protocol{1, 7, {}, {"allowColumnDefaults"}}));
+  EXPECT_EQ(s0->protocol, (Protocol{1, 7, {}, {"allowColumnDefaults", "appendOnly"}}));
   EXPECT_EQ(s0->metadata.name, "orders");
   EXPECT_EQ(s0->metadata.partition_columns, std::vector<std::string>{"day"});
   EXPECT_TRUE(IsAppendOnly(s0->metadata));
@@ -209,6 +209,116 @@ TYPED_TEST(DeltaTableTest, CorruptCommitNamesTheFile) {
   EXPECT_EQ(s.status().code(), StatusCode::kInvalidData);
   EXPECT_EQ(s.status().message(),
             CommitFilePath(this->root(), 1) + ": line 1: add action: missing field \"path\"");
+}
+
+TYPED_TEST(DeltaTableTest, SetAndUnsetProperties) {
+  ASSERT_TRUE(DeltaTable::Create(this->fs(), this->root(), OrdersSchema(), {},
+                                 {{"owner", "ingest"}, {"inlet.parquet.compression", "zstd"}})
+                  .ok());
+  DeltaTable table(this->fs(), this->root());
+  Result<int64_t> v1 = table.SetProperties(
+      {{"delta.TARGETFILESIZE", "64mb"}, {"inlet.parquet.compressionLevel", "9"}});
+  ASSERT_TRUE(v1.ok()) << v1.status().ToString();
+  EXPECT_EQ(*v1, 1);
+
+  // The commit holds the new metaData, the same table otherwise, as Spark writes it.
+  Result<Snapshot> s1 = table.LoadSnapshot();
+  ASSERT_TRUE(s1.ok()) << s1.status().ToString();
+  Result<Snapshot> s0 = table.LoadSnapshot(0);
+  ASSERT_TRUE(s0.ok());
+  EXPECT_EQ(s1->metadata.configuration,
+            (std::map<std::string, std::string>{{"delta.targetFileSize", "64mb"},
+                                                {"inlet.parquet.compression", "zstd"},
+                                                {"inlet.parquet.compressionLevel", "9"},
+                                                {"owner", "ingest"}}));
+  Metadata unchanged = s1->metadata;
+  unchanged.configuration = s0->metadata.configuration;
+  EXPECT_EQ(unchanged, s0->metadata);
+  EXPECT_EQ(s1->schema(), OrdersSchema());
+  Result<std::vector<Action>> commit1 = table.ReadCommit(1);
+  ASSERT_TRUE(commit1.ok());
+  ASSERT_EQ(commit1->size(), 2u);
+  const CommitInfo& set_info = std::get<CommitInfo>((*commit1)[0]);
+  EXPECT_EQ(set_info.operation, "SET TBLPROPERTIES");
+  EXPECT_EQ(set_info.operation_parameters.at("properties"),
+            R"({"delta.TARGETFILESIZE":"64mb","inlet.parquet.compressionLevel":"9"})");
+  EXPECT_TRUE(std::holds_alternative<Metadata>((*commit1)[1]));
+
+  // appendOnly on a writer-7 table lists its feature in a new protocol.
+  ASSERT_TRUE(table.SetProperties({{"delta.appendOnly", "true"}}).ok());
+  Result<Snapshot> s2 = table.LoadSnapshot();
+  ASSERT_TRUE(s2.ok());
+  EXPECT_EQ(s2->protocol, (Protocol{1, 7, {}, {"allowColumnDefaults", "appendOnly"}}));
+  EXPECT_TRUE(IsAppendOnly(s2->metadata));
+  EXPECT_EQ(table.ReadCommit(2)->size(), 3u);
+
+  Result<int64_t> v3 = table.UnsetProperties(
+      {"inlet.parquet.compressionlevel", "owner", "absent"}, /*if_exists=*/true);
+  ASSERT_TRUE(v3.ok()) << v3.status().ToString();
+  Result<Snapshot> s3 = table.LoadSnapshot();
+  EXPECT_EQ(s3->metadata.configuration,
+            (std::map<std::string, std::string>{{"delta.appendOnly", "true"},
+                                                {"delta.targetFileSize", "64mb"},
+                                                {"inlet.parquet.compression", "zstd"}}));
+  Result<std::vector<Action>> commit3 = table.ReadCommit(3);
+  ASSERT_TRUE(commit3.ok());
+  const CommitInfo& unset_info = std::get<CommitInfo>((*commit3)[0]);
+  EXPECT_EQ(unset_info.operation, "UNSET TBLPROPERTIES");
+  EXPECT_EQ(unset_info.operation_parameters.at("propertyKeys"),
+            R"(["inlet.parquet.compressionlevel","owner","absent"])");
+  EXPECT_EQ(unset_info.operation_parameters.at("ifExists"), "true");
+
+  // Bad changes commit nothing.
+  EXPECT_EQ(table.SetProperties({{"delta.appendOnly", "maybe"}}).status().ToString(),
+            "Invalid argument: delta.appendOnly must be true or false, not 'maybe'");
+  EXPECT_EQ(table.UnsetProperties({"owner"}, /*if_exists=*/false).status().ToString(),
+            "Invalid argument: the table has no property 'owner' (UNSET TBLPROPERTIES IF EXISTS "
+            "ignores missing ones)");
+  EXPECT_EQ(table.LoadSnapshot()->version, 3);
+}
+
+TYPED_TEST(DeltaTableTest, PropertyChangesRaceWithOtherWriters) {
+  ASSERT_TRUE(DeltaTable::Create(this->fs(), this->root(), OrdersSchema()).ok());
+  // Writers setting different properties at once: every change lands, each in its own version.
+  constexpr int kWriters = 6;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kWriters; ++i) {
+    threads.emplace_back([&, i] {
+      DeltaTable table(this->fs(), this->root());
+      if (!table.SetProperties({{"writer." + std::to_string(i), "yes"}}).ok()) ++failures;
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  Result<Snapshot> s = DeltaTable(this->fs(), this->root()).LoadSnapshot();
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->version, kWriters);
+  EXPECT_EQ(s->metadata.configuration.size(), static_cast<size_t>(kWriters));
+}
+
+TEST(DeltaTableValidationTest, PropertiesNeedAWritableTable) {
+  auto fs = std::make_shared<MemoryFileSystem>();
+  DeltaTable missing(fs, "/none");
+  EXPECT_EQ(missing.SetProperties({{"a", "b"}}).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(missing.UnsetProperties({"a"}, true).status().code(), StatusCode::kNotFound);
+
+  // A table with a writer feature inlet lacks is not changed.
+  Metadata metadata;
+  metadata.id = "id";
+  metadata.schema_string = R"json({"type":"struct","fields":[{"name":"a","type":"long"}]})json";
+  DeltaTable table(fs, "/t");
+  ASSERT_TRUE(table.Commit(-1, {Protocol{1, 7, {}, {"rowTracking"}}, metadata}).ok());
+  EXPECT_EQ(table.SetProperties({{"a", "b"}}).status().ToString(),
+            "Not implemented: Delta writer feature \"rowTracking\" is not supported yet");
+}
+
+TEST(DeltaTableValidationTest, CreateWithAppendOnlyListsItsFeature) {
+  auto fs = std::make_shared<MemoryFileSystem>();
+  ASSERT_TRUE(
+      DeltaTable::Create(fs, "/t", OrdersSchema(), {}, {{"delta.appendOnly", "true"}}).ok());
+  EXPECT_EQ(DeltaTable(fs, "/t").LoadSnapshot()->protocol,
+            (Protocol{1, 7, {}, {"allowColumnDefaults", "appendOnly"}}));
 }
 
 TEST(DeltaTableValidationTest, RejectsBadDefinitionsAndCommits) {

@@ -33,23 +33,6 @@ bool ParseDecimalTypeName(std::string_view name, int* precision, int* scale) {
          se == s.data() + s.size();
 }
 
-// "varchar(10)" / "char(10)" in __CHAR_VARCHAR_TYPE_STRING -> 10.
-bool ParseCharVarcharLength(std::string_view text, int* length) {
-  std::string lower = AsciiToLower(text);
-  std::string_view rest = lower;
-  if (rest.starts_with("varchar(")) {
-    rest.remove_prefix(8);
-  } else if (rest.starts_with("char(")) {
-    rest.remove_prefix(5);
-  } else {
-    return false;
-  }
-  if (!rest.ends_with(")")) return false;
-  rest.remove_suffix(1);
-  auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), *length);
-  return ec == std::errc() && end == rest.data() + rest.size() && *length >= 0;
-}
-
 Result<LogicalType> ParsePrimitiveType(std::string_view name, const std::string& column) {
   static const std::map<std::string_view, LogicalType> kTypes = {
       {"boolean", LogicalType::Boolean()},
@@ -79,6 +62,242 @@ Result<LogicalType> ParsePrimitiveType(std::string_view name, const std::string&
                                 "\" is not supported yet");
 }
 
+// Reads a column type as Spark's catalogString spells it (__CHAR_VARCHAR_TYPE_STRING holds one:
+// "varchar(10)", "array<varchar(5)>", "struct<a:char(3),b:int>") alongside the type the JSON
+// gave, to recover the VARCHAR(n) lengths Spark stores as plain "string". Field names are
+// matched against the known ones rather than parsed, since they may hold ':' or ','.
+class CatalogStringReader {
+ public:
+  explicit CatalogStringReader(std::string_view text) : text_(text) {}
+
+  bool AtEnd() const { return pos_ == text_.size(); }
+
+  // `type` with the lengths the text records; nullopt when the text does not describe `type`.
+  std::optional<LogicalType> Read(const LogicalType& type) {
+    switch (type.id()) {
+      case TypeId::kVarchar: {
+        if (Consume("string")) return type;
+        if (!Consume("varchar(") && !Consume("char(")) return std::nullopt;
+        int length;
+        auto [end, ec] = std::from_chars(text_.data() + pos_, text_.data() + text_.size(), length);
+        if (ec != std::errc() || length < 0) return std::nullopt;
+        pos_ = end - text_.data();
+        if (!Consume(")")) return std::nullopt;
+        return LogicalType::Varchar(length);
+      }
+      case TypeId::kStruct: {
+        if (!Consume("struct<")) return std::nullopt;
+        std::vector<StructField> fields = type.struct_fields();
+        for (size_t i = 0; i < fields.size(); ++i) {
+          if ((i > 0 && !Consume(",")) || !ConsumeExact(fields[i].name) || !Consume(":")) {
+            return std::nullopt;
+          }
+          std::optional<LogicalType> field_type = Read(fields[i].type);
+          if (!field_type) return std::nullopt;
+          fields[i].type = std::move(*field_type);
+        }
+        if (!Consume(">")) return std::nullopt;
+        return LogicalType::Struct(std::move(fields));
+      }
+      case TypeId::kList: {
+        if (!Consume("array<")) return std::nullopt;
+        std::optional<LogicalType> element = Read(type.list_element());
+        if (!element || !Consume(">")) return std::nullopt;
+        return LogicalType::List(std::move(*element), type.list_element_nullable());
+      }
+      case TypeId::kMap: {
+        if (!Consume("map<")) return std::nullopt;
+        std::optional<LogicalType> key = Read(type.map_key());
+        if (!key || !Consume(",")) return std::nullopt;
+        std::optional<LogicalType> value = Read(type.map_value());
+        if (!value || !Consume(">")) return std::nullopt;
+        return LogicalType::Map(std::move(*key), std::move(*value), type.map_value_nullable());
+      }
+      default:
+        return SkipPrimitive() ? std::optional<LogicalType>(type) : std::nullopt;
+    }
+  }
+
+ private:
+  bool Consume(std::string_view token) {
+    if (text_.size() - pos_ < token.size() ||
+        !EqualsIgnoreCase(text_.substr(pos_, token.size()), token)) {
+      return false;
+    }
+    pos_ += token.size();
+    return true;
+  }
+  bool ConsumeExact(std::string_view token) {
+    if (text_.substr(pos_, token.size()) != token) return false;
+    pos_ += token.size();
+    return true;
+  }
+  // A primitive type name such as "int" or "decimal(10,2)".
+  bool SkipPrimitive() {
+    size_t start = pos_;
+    while (pos_ < text_.size() &&
+           (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_')) {
+      ++pos_;
+    }
+    if (pos_ < text_.size() && text_[pos_] == '(') {
+      size_t close = text_.find(')', pos_);
+      if (close == std::string_view::npos) return false;
+      pos_ = close + 1;
+    }
+    return pos_ > start;
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+// Spark's catalogString of `type`, the form __CHAR_VARCHAR_TYPE_STRING records.
+std::string SparkCatalogString(const LogicalType& type) {
+  switch (type.id()) {
+    case TypeId::kBoolean:
+      return "boolean";
+    case TypeId::kTinyInt:
+      return "tinyint";
+    case TypeId::kSmallInt:
+      return "smallint";
+    case TypeId::kInteger:
+      return "int";
+    case TypeId::kBigInt:
+      return "bigint";
+    case TypeId::kFloat:
+      return "float";
+    case TypeId::kDouble:
+      return "double";
+    case TypeId::kDecimal:
+      return "decimal(" + std::to_string(type.precision()) + "," + std::to_string(type.scale()) +
+             ")";
+    case TypeId::kDate:
+      return "date";
+    case TypeId::kTimestamp:
+      return "timestamp_ntz";
+    case TypeId::kTimestampTz:
+      return "timestamp";
+    case TypeId::kBinary:
+      return "binary";
+    case TypeId::kTime:
+      return "time";
+    case TypeId::kVarchar:
+      return type.max_length() < 0 ? "string"
+                                   : "varchar(" + std::to_string(type.max_length()) + ")";
+    case TypeId::kStruct: {
+      std::string out = "struct<";
+      for (size_t i = 0; i < type.struct_fields().size(); ++i) {
+        const StructField& field = type.struct_fields()[i];
+        if (i > 0) out += ",";
+        out += field.name + ":" + SparkCatalogString(field.type);
+      }
+      return out + ">";
+    }
+    case TypeId::kList:
+      return "array<" + SparkCatalogString(type.list_element()) + ">";
+    case TypeId::kMap:
+      return "map<" + SparkCatalogString(type.map_key()) + "," +
+             SparkCatalogString(type.map_value()) + ">";
+  }
+  return "string";
+}
+
+bool HasBoundedVarchar(const LogicalType& type) {
+  switch (type.id()) {
+    case TypeId::kVarchar:
+      return type.max_length() >= 0;
+    case TypeId::kStruct:
+      for (const StructField& field : type.struct_fields()) {
+        if (HasBoundedVarchar(field.type)) return true;
+      }
+      return false;
+    case TypeId::kList:
+      return HasBoundedVarchar(type.list_element());
+    case TypeId::kMap:
+      return HasBoundedVarchar(type.map_key()) || HasBoundedVarchar(type.map_value());
+    default:
+      return false;
+  }
+}
+
+Result<LogicalType> ParseDeltaType(simdjson::dom::element type, const std::string& column);
+
+// One field of a nested struct type. Its metadata is not kept: Spark records column metadata
+// (defaults, CHAR/VARCHAR lengths, identity) on top-level fields only.
+Result<StructField> ParseNestedField(simdjson::dom::element item, const std::string& parent) {
+  INLET_ASSIGN_OR_RETURN(JsonObjectReader r,
+                         JsonObjectReader::Make(item, "column \"" + parent + "\": struct field"));
+  StructField field;
+  INLET_ASSIGN_OR_RETURN(field.name, r.RequiredString("name"));
+  const std::string column = parent + "." + field.name;
+  simdjson::dom::element type;
+  if (r.object().at_key("type").get(type)) {
+    return Status::InvalidData("schema field \"" + column + "\": missing field \"type\"");
+  }
+  INLET_ASSIGN_OR_RETURN(field.type, ParseDeltaType(type, column));
+  INLET_ASSIGN_OR_RETURN(std::optional<bool> nullable, r.OptionalBool("nullable"));
+  field.nullable = nullable.value_or(true);
+  return field;
+}
+
+// A child type member ("elementType", "keyType", "valueType") of a nested type.
+Result<LogicalType> ParseChildType(const JsonObjectReader& r, std::string_view key,
+                                   const std::string& column, std::string_view child_name) {
+  simdjson::dom::element child;
+  if (r.object().at_key(key).get(child)) {
+    return Status::InvalidData("schema field \"" + column + "\": missing field \"" +
+                               std::string(key) + "\"");
+  }
+  return ParseDeltaType(child, column + "." + std::string(child_name));
+}
+
+// A Delta type: a primitive type name, or an object for struct, array and map
+// (PROTOCOL.md, "Schema Serialization Format"). `column` is the dotted path for messages.
+Result<LogicalType> ParseDeltaType(simdjson::dom::element type, const std::string& column) {
+  std::string_view type_name;
+  if (!type.get_string().get(type_name)) return ParsePrimitiveType(type_name, column);
+  INLET_ASSIGN_OR_RETURN(JsonObjectReader r,
+                         JsonObjectReader::Make(type, "schema field \"" + column + "\""));
+  INLET_ASSIGN_OR_RETURN(std::string kind, r.RequiredString("type"));
+  if (kind == "struct") {
+    simdjson::dom::array fields;
+    simdjson::dom::element fields_element;
+    if (r.object().at_key("fields").get(fields_element) || fields_element.get_array().get(fields)) {
+      return Status::InvalidData("schema field \"" + column + "\": \"fields\" must be an array");
+    }
+    std::vector<StructField> parsed;
+    for (simdjson::dom::element item : fields) {
+      INLET_ASSIGN_OR_RETURN(StructField field, ParseNestedField(item, column));
+      parsed.push_back(std::move(field));
+    }
+    Result<LogicalType> result = LogicalType::MakeStruct(std::move(parsed));
+    if (!result.ok()) {
+      return Status::InvalidData("column \"" + column + "\": " + result.status().message());
+    }
+    return result;
+  }
+  if (kind == "array") {
+    INLET_ASSIGN_OR_RETURN(LogicalType element,
+                           ParseChildType(r, "elementType", column, "element"));
+    INLET_ASSIGN_OR_RETURN(std::optional<bool> contains_null, r.OptionalBool("containsNull"));
+    return LogicalType::List(std::move(element), contains_null.value_or(true));
+  }
+  if (kind == "map") {
+    INLET_ASSIGN_OR_RETURN(LogicalType key, ParseChildType(r, "keyType", column, "key"));
+    INLET_ASSIGN_OR_RETURN(LogicalType value, ParseChildType(r, "valueType", column, "value"));
+    INLET_ASSIGN_OR_RETURN(std::optional<bool> contains_null, r.OptionalBool("valueContainsNull"));
+    Result<LogicalType> result =
+        LogicalType::MakeMap(std::move(key), std::move(value), contains_null.value_or(true));
+    if (!result.ok()) {
+      return Status::NotImplemented("column \"" + column + "\": " + result.status().message() +
+                                    " yet");
+    }
+    return result;
+  }
+  return Status::NotImplemented("column \"" + column + "\": nested type " + kind +
+                                " is not supported yet");
+}
+
 Result<Field> ParseField(const JsonObjectReader& r, std::map<std::string, std::string>* metadata) {
   Field field;
   INLET_ASSIGN_OR_RETURN(field.name, r.RequiredString("name"));
@@ -86,25 +305,17 @@ Result<Field> ParseField(const JsonObjectReader& r, std::map<std::string, std::s
   if (r.object().at_key("type").get(type)) {
     return Status::InvalidData("schema field \"" + field.name + "\": missing field \"type\"");
   }
-  std::string_view type_name;
-  if (type.get_string().get(type_name)) {
-    // Nested types are JSON objects: {"type": "struct", "fields": [...]}, "array", "map".
-    INLET_ASSIGN_OR_RETURN(JsonObjectReader nested,
-                           JsonObjectReader::Make(type, "schema field \"" + field.name + "\""));
-    INLET_ASSIGN_OR_RETURN(std::optional<std::string> kind, nested.OptionalString("type"));
-    return Status::NotImplemented("column \"" + field.name + "\": nested type " +
-                                  kind.value_or("(unknown)") + " is not supported yet");
-  }
-  INLET_ASSIGN_OR_RETURN(field.type, ParsePrimitiveType(type_name, field.name));
+  INLET_ASSIGN_OR_RETURN(field.type, ParseDeltaType(type, field.name));
   INLET_ASSIGN_OR_RETURN(std::optional<bool> nullable, r.OptionalBool("nullable"));
   field.nullable = nullable.value_or(true);
   INLET_ASSIGN_OR_RETURN(*metadata, r.StringMap("metadata"));
 
   auto varchar = metadata->find(kCharVarcharMetadataKey);
-  int length;
-  if (varchar != metadata->end() && field.type.id() == TypeId::kVarchar &&
-      ParseCharVarcharLength(varchar->second, &length)) {
-    field.type = LogicalType::Varchar(length);
+  if (varchar != metadata->end()) {
+    // A text that does not match the JSON type is ignored: the column stays plain STRING.
+    CatalogStringReader reader(varchar->second);
+    std::optional<LogicalType> with_lengths = reader.Read(field.type);
+    if (with_lengths && reader.AtEnd()) field.type = std::move(*with_lengths);
   }
   auto default_sql = metadata->find(kCurrentDefaultMetadataKey);
   if (default_sql != metadata->end()) {
@@ -306,40 +517,102 @@ bool ScanLiteral(SqlLiteralScanner* s, SqlLiteral* out) {
 
 }  // namespace
 
-std::string DeltaTypeName(const LogicalType& type) {
+Result<std::string> DeltaTypeName(const LogicalType& type) {
   switch (type.id()) {
     case TypeId::kBoolean:
-      return "boolean";
+      return std::string("boolean");
     case TypeId::kTinyInt:
-      return "byte";
+      return std::string("byte");
     case TypeId::kSmallInt:
-      return "short";
+      return std::string("short");
     case TypeId::kInteger:
-      return "integer";
+      return std::string("integer");
     case TypeId::kBigInt:
-      return "long";
+      return std::string("long");
     case TypeId::kFloat:
-      return "float";
+      return std::string("float");
     case TypeId::kDouble:
-      return "double";
+      return std::string("double");
     case TypeId::kDecimal:
       return "decimal(" + std::to_string(type.precision()) + "," + std::to_string(type.scale()) +
              ")";
     case TypeId::kVarchar:
-      return "string";
+      return std::string("string");
     case TypeId::kDate:
-      return "date";
+      return std::string("date");
     case TypeId::kTimestamp:
-      return "timestamp_ntz";
+      return std::string("timestamp_ntz");
     case TypeId::kTimestampTz:
-      return "timestamp";
+      return std::string("timestamp");
     case TypeId::kBinary:
-      return "binary";
+      return std::string("binary");
+    case TypeId::kTime:
+      return Status::InvalidArgument("Delta Lake has no TIME type; declare the column as STRING");
+    case TypeId::kStruct:
+    case TypeId::kList:
+    case TypeId::kMap:
+      break;
   }
-  return "string";
+  return Status::InvalidArgument(type.ToString() +
+                                 " has no Delta type name: nested types are JSON objects");
 }
 
-std::string SchemaToDeltaJson(const Schema& schema) {
+namespace {
+
+Status WriteDeltaType(JsonWriter* w, const LogicalType& type, const std::string& column) {
+  switch (type.id()) {
+    case TypeId::kStruct:
+      w->BeginObject();
+      w->StringMember("type", "struct");
+      w->Key("fields");
+      w->BeginArray();
+      for (const StructField& field : type.struct_fields()) {
+        w->BeginObject();
+        w->StringMember("name", field.name);
+        w->Key("type");
+        INLET_RETURN_NOT_OK(WriteDeltaType(w, field.type, column + "." + field.name));
+        w->Key("nullable");
+        w->Bool(field.nullable);
+        w->Key("metadata");
+        w->BeginObject();
+        w->EndObject();
+        w->EndObject();
+      }
+      w->EndArray();
+      w->EndObject();
+      return Status::OK();
+    case TypeId::kList:
+      w->BeginObject();
+      w->StringMember("type", "array");
+      w->Key("elementType");
+      INLET_RETURN_NOT_OK(WriteDeltaType(w, type.list_element(), column + ".element"));
+      w->Key("containsNull");
+      w->Bool(type.list_element_nullable());
+      w->EndObject();
+      return Status::OK();
+    case TypeId::kMap:
+      w->BeginObject();
+      w->StringMember("type", "map");
+      w->Key("keyType");
+      INLET_RETURN_NOT_OK(WriteDeltaType(w, type.map_key(), column + ".key"));
+      w->Key("valueType");
+      INLET_RETURN_NOT_OK(WriteDeltaType(w, type.map_value(), column + ".value"));
+      w->Key("valueContainsNull");
+      w->Bool(type.map_value_nullable());
+      w->EndObject();
+      return Status::OK();
+    default: {
+      Result<std::string> name = DeltaTypeName(type);
+      if (!name.ok()) return name.status().WithContext("column \"" + column + "\"");
+      w->String(*name);
+      return Status::OK();
+    }
+  }
+}
+
+}  // namespace
+
+Result<std::string> SchemaToDeltaJson(const Schema& schema) {
   JsonWriter w;
   w.BeginObject();
   w.StringMember("type", "struct");
@@ -348,14 +621,14 @@ std::string SchemaToDeltaJson(const Schema& schema) {
   for (const Field& field : schema.fields()) {
     w.BeginObject();
     w.StringMember("name", field.name);
-    w.StringMember("type", DeltaTypeName(field.type));
+    w.Key("type");
+    INLET_RETURN_NOT_OK(WriteDeltaType(&w, field.type, field.name));
     w.Key("nullable");
     w.Bool(field.nullable);
     w.Key("metadata");
     w.BeginObject();
-    if (field.type.id() == TypeId::kVarchar && field.type.max_length() >= 0) {
-      w.StringMember(kCharVarcharMetadataKey,
-                     "varchar(" + std::to_string(field.type.max_length()) + ")");
+    if (HasBoundedVarchar(field.type)) {
+      w.StringMember(kCharVarcharMetadataKey, SparkCatalogString(field.type));
     }
     if (field.default_value) {
       w.StringMember(kCurrentDefaultMetadataKey, DefaultValueToSql(*field.default_value));
@@ -439,6 +712,31 @@ std::string DefaultValueToSql(const Value& value) {
         out.push_back(kHex[c & 15]);
       }
       return out + "'";
+    }
+    case TypeId::kTime:
+      return "TIME '" + FormatTime(value.GetInt()) + "'";
+    case TypeId::kStruct: {
+      std::string out = "named_struct(";
+      for (size_t i = 0; i < value.GetChildren().size(); ++i) {
+        if (i > 0) out += ", ";
+        out += QuoteSparkString(type.struct_fields()[i].name) + ", " +
+               DefaultValueToSql(value.GetChildren()[i]);
+      }
+      return out + ")";
+    }
+    case TypeId::kList:
+    case TypeId::kMap: {
+      // A map's entries are (key, value) structs; Spark's map() takes them flattened.
+      bool is_map = type.id() == TypeId::kMap;
+      std::string out = is_map ? "map(" : "array(";
+      for (size_t i = 0; i < value.GetChildren().size(); ++i) {
+        if (i > 0) out += ", ";
+        const Value& child = value.GetChildren()[i];
+        out += is_map ? DefaultValueToSql(child.GetChildren()[0]) + ", " +
+                            DefaultValueToSql(child.GetChildren()[1])
+                      : DefaultValueToSql(child);
+      }
+      return out + ")";
     }
   }
   return "NULL";

@@ -118,7 +118,6 @@ TEST(GoldenTablesTest, ReplayOrFailClearly) {
   const std::filesystem::path root =
       TestData() / "delta-golden/connectors/golden-tables/src/main/resources/golden";
   if (!std::filesystem::exists(root)) GTEST_SKIP() << "no test data at " << root;
-  const std::string nested = "nested type";
   const std::string mapping = "\"columnMapping\"";
   const std::vector<Expectation> expectations = {
       Loads("124-decimal-decode-bug", 0, 2),
@@ -142,8 +141,8 @@ TEST(GoldenTablesTest, ReplayOrFailClearly) {
       Loads("corrupted-last-checkpoint", 10, 11),
       Loads("corrupted-last-checkpoint-kernel", 11, 2),
       Fails("data-reader-absolute-paths-escaped-chars", kBadData, "no metaData action"),
-      Fails("data-reader-array-complex-objects", kNotImpl, nested),
-      Fails("data-reader-array-primitives", kNotImpl, nested),
+      Loads("data-reader-array-complex-objects", 0, 2),
+      Loads("data-reader-array-primitives", 0, 2),
       Loads("data-reader-date-types-America/Los_Angeles", 0, 2),
       Loads("data-reader-date-types-Asia/Beirut", 0, 2),
       Loads("data-reader-date-types-Etc/GMT+9", 0, 2),
@@ -152,10 +151,10 @@ TEST(GoldenTablesTest, ReplayOrFailClearly) {
       Loads("data-reader-date-types-PST", 0, 2),
       Loads("data-reader-date-types-UTC", 0, 2),
       Loads("data-reader-escaped-chars", 2, 3),
-      Fails("data-reader-map", kNotImpl, "column \"a\": nested type map"),
-      Fails("data-reader-nested-struct", kNotImpl, "column \"a\": nested type struct"),
-      Fails("data-reader-nullable-field-invalid-schema-key", kNotImpl, nested),
-      Fails("data-reader-partition-values", kNotImpl, nested),
+      Loads("data-reader-map", 0, 2),
+      Loads("data-reader-nested-struct", 0, 2),
+      Loads("data-reader-nullable-field-invalid-schema-key", 0, 2),
+      Loads("data-reader-partition-values", 0, 3),
       Loads("data-reader-primitives", 0, 2),
       Loads("data-reader-timestamp_ntz", 1, 4),
       Fails("data-reader-timestamp_ntz-id-mode", kNotImpl, mapping),
@@ -181,7 +180,7 @@ TEST(GoldenTablesTest, ReplayOrFailClearly) {
       Loads("hive/deltatbl-column-names-case-insensitive", 0, 4),
       Loads("hive/deltatbl-deleted-path", 0, 2),
       Loads("hive/deltatbl-incorrect-format-config", 0, 2),
-      Fails("hive/deltatbl-map-types-correctly", kNotImpl, nested),
+      Loads("hive/deltatbl-map-types-correctly", 0, 1),
       Loads("hive/deltatbl-non-partitioned", 0, 2),
       Loads("hive/deltatbl-not-allow-write", 0, 2),
       Loads("hive/deltatbl-partition-prune", 0, 5),
@@ -202,8 +201,8 @@ TEST(GoldenTablesTest, ReplayOrFailClearly) {
       Loads("multi-part-checkpoint", 1, 10),
       Fails("no-delta-log-folder", StatusCode::kNotFound, "_delta_log does not exist"),
       Loads("only-checkpoint-files", 2, 7),
-      Fails("parquet-all-types", kNotImpl, nested),
-      Fails("parquet-all-types-legacy-format", kNotImpl, nested),
+      Loads("parquet-all-types", 0, 1),
+      Loads("parquet-all-types-legacy-format", 0, 1),
       Loads("parquet-decimal-dictionaries", 0, 1),
       Loads("parquet-decimal-dictionaries-v1", 0, 1),
       Loads("parquet-decimal-dictionaries-v2", 0, 1),
@@ -292,7 +291,7 @@ TEST(DatTablesTest, ReplayOrFailClearly) {
       Loads("basic_partitioned", 1, 6),
       Loads("multi_partitioned", 2, 2),
       Loads("multi_partitioned_2", 0, 3),
-      Fails("nested_types", kNotImpl, "column \"struct\": nested type struct"),
+      Loads("nested_types", 0, 1),
       Fails("no_replay", kNotImpl, "checkpoints are not read yet"),
       Loads("no_stats", 3, 1),
       Loads("stats_as_struct", 3, 1),

@@ -118,6 +118,10 @@ bool WriteBound(JsonWriter* w, const std::string& name, const Value& value, bool
       return true;
     case TypeId::kBoolean:
     case TypeId::kBinary:
+    case TypeId::kTime:
+    case TypeId::kStruct:
+    case TypeId::kList:
+    case TypeId::kMap:
       return false;
   }
   return false;
@@ -129,15 +133,38 @@ bool IsNan(const std::optional<Value>& v) {
          std::isnan(v->GetDouble());
 }
 
-void WriteBounds(JsonWriter* w, const FileStats& stats, bool is_max) {
-  w->Key(is_max ? "maxValues" : "minValues");
+// Writes an object with the bounds of `columns`, STRUCT fields as nested objects.
+void WriteBoundsObject(JsonWriter* w, const std::vector<ColumnStats>& columns, bool is_max) {
   w->BeginObject();
-  for (const ColumnStats& column : stats.columns) {
+  for (const ColumnStats& column : columns) {
+    if (!column.fields.empty()) {
+      // A struct none of whose fields has a bound is left out rather than written as {}.
+      JsonWriter fields;
+      WriteBoundsObject(&fields, column.fields, is_max);
+      if (fields.str() != "{}") {
+        w->Key(column.name);
+        w->Raw(fields.str());
+      }
+      continue;
+    }
     // A NaN bound means NaNs were seen even if the caller did not say so.
     if (column.has_nan || IsNan(column.min) || IsNan(column.max)) continue;
     const std::optional<Value>& bound = is_max ? column.max : column.min;
     if (!bound || bound->is_null() || !HasMinMax(bound->type().id())) continue;
     WriteBound(w, column.name, *bound, is_max);
+  }
+  w->EndObject();
+}
+
+void WriteNullCountObject(JsonWriter* w, const std::vector<ColumnStats>& columns) {
+  w->BeginObject();
+  for (const ColumnStats& column : columns) {
+    w->Key(column.name);
+    if (column.fields.empty()) {
+      w->Int(column.null_count);
+    } else {
+      WriteNullCountObject(w, column.fields);
+    }
   }
   w->EndObject();
 }
@@ -181,15 +208,12 @@ std::string BuildStatsJson(const FileStats& stats) {
   w.BeginObject();
   w.Key("numRecords");
   w.Int(stats.num_records);
-  WriteBounds(&w, stats, /*is_max=*/false);
-  WriteBounds(&w, stats, /*is_max=*/true);
+  w.Key("minValues");
+  WriteBoundsObject(&w, stats.columns, /*is_max=*/false);
+  w.Key("maxValues");
+  WriteBoundsObject(&w, stats.columns, /*is_max=*/true);
   w.Key("nullCount");
-  w.BeginObject();
-  for (const ColumnStats& column : stats.columns) {
-    w.Key(column.name);
-    w.Int(column.null_count);
-  }
-  w.EndObject();
+  WriteNullCountObject(&w, stats.columns);
   w.EndObject();
   return std::move(w).Take();
 }

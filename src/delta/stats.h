@@ -14,9 +14,16 @@ namespace inlet {
 /// (delta.dataSkippingStringPrefixLength), counted as Java counts them (UTF-16 code units).
 inline constexpr int kStatsStringPrefixLength = 32;
 
-/// What a writer measured for one column of one data file.
+/// What a writer measured for one column of one data file, or for one field of a STRUCT column.
+///
+/// A STRUCT column is a tree: `fields` holds one entry per struct field (named by the field,
+/// nested as deep as the type), and Delta gets no min/max/nullCount of the struct itself, only
+/// of its leaves, nested as objects. A LIST or MAP column has only a null_count (NULL lists or
+/// maps), as Delta-Spark writes it: stats inside repeated values are not kept.
 struct ColumnStats {
   std::string name;
+  /// STRUCT columns only: the fields' stats, in field order. Empty for every other type.
+  std::vector<ColumnStats> fields;
   /// The smallest and largest non-NULL values (typed Values; the type picks the encoding);
   /// absent or NULL when the file has no non-NULL value in the column.
   std::optional<Value> min;
@@ -40,7 +47,9 @@ struct FileStats {
 /// truncated down, max rounded up so the bounds stay true), strings cut to
 /// kStatsStringPrefixLength (the max with a tie-breaker so it stays an upper bound). BOOLEAN
 /// and BINARY get no min/max, only a nullCount; bounds that JSON cannot hold (NaN, infinities)
-/// are left out.
+/// are left out. STRUCT fields nest as objects in minValues, maxValues and nullCount
+/// ({"s":{"a":1}}); a struct whose fields have no bound is left out of minValues/maxValues.
+/// LIST and MAP columns appear in nullCount only.
 std::string BuildStatsJson(const FileStats& stats);
 
 /// The first `prefix_length` characters of `value`: still a lower bound.

@@ -119,5 +119,59 @@ TEST(StatsTest, LongStringBoundsInJson) {
                                        "\"nullCount\":{\"s\":0,\"m\":0}}");
 }
 
+ColumnStats Struct(std::string name, std::vector<ColumnStats> fields) {
+  ColumnStats c;
+  c.name = std::move(name);
+  c.fields = std::move(fields);
+  return c;
+}
+
+// The shape of the stats Delta-Spark wrote for DAT's nested_types table: struct fields nest,
+// booleans and lists/maps get no bounds, lists and maps get a nullCount.
+TEST(StatsTest, NestedColumnsAsDeltaSparkWritesThem) {
+  FileStats stats;
+  stats.num_records = 5;
+  stats.columns = {
+      Column("pk", Value::Int(LogicalType::Integer(), 0), Value::Int(LogicalType::Integer(), 4)),
+      Struct("struct", {Column("float64", Value::Double(0), Value::Double(4)),
+                        Column("bool", Value::Boolean(false), Value::Boolean(true))}),
+      Column("array", std::nullopt, std::nullopt),
+      Column("map", std::nullopt, std::nullopt, 2),
+  };
+  EXPECT_EQ(BuildStatsJson(stats),
+            R"json({"numRecords":5,"minValues":{"pk":0,"struct":{"float64":0.0}},)json"
+            R"json("maxValues":{"pk":4,"struct":{"float64":4.0}},)json"
+            R"json("nullCount":{"pk":0,"struct":{"float64":0,"bool":0},"array":0,"map":2}})json");
+}
+
+TEST(StatsTest, DeepStructsNestAndBoundlessStructsAreLeftOut) {
+  FileStats stats;
+  stats.num_records = 2;
+  ColumnStats nan_field = Column("nan", Value::Double(1), Value::Double(2), 1);
+  nan_field.has_nan = true;
+  stats.columns = {
+      Struct("outer", {Struct("inner", {Column("s", Value::Varchar("a"), Value::Varchar("b"), 1)}),
+                       Struct("empty", {Column("flag", Value::Boolean(true), Value::Boolean(true)),
+                                        nan_field}),
+                       Column("t", Value::Timestamp(0), std::nullopt)}),
+  };
+  EXPECT_EQ(BuildStatsJson(stats),
+            R"json({"numRecords":2,"minValues":{"outer":{"inner":{"s":"a"},)json"
+            R"json("t":"1970-01-01T00:00:00.000"}},)json"
+            R"json("maxValues":{"outer":{"inner":{"s":"b"}}},)json"
+            R"json("nullCount":{"outer":{"inner":{"s":1},"empty":{"flag":0,"nan":1},"t":0}}})json");
+}
+
+TEST(StatsTest, TimeAndNestedValuesGetNoBounds) {
+  FileStats stats;
+  stats.num_records = 1;
+  LogicalType list = LogicalType::List(LogicalType::Integer());
+  Value empty_list = Value::List(list, {});
+  stats.columns = {Column("t", Value::Time(1), Value::Time(2)),
+                   Column("l", empty_list, empty_list)};
+  EXPECT_EQ(BuildStatsJson(stats),
+            R"json({"numRecords":1,"minValues":{},"maxValues":{},"nullCount":{"t":0,"l":0}})json");
+}
+
 }  // namespace
 }  // namespace inlet

@@ -1,5 +1,6 @@
 #include "delta/table_features.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -97,13 +98,28 @@ Status CheckWriterFeature(const std::string& feature, const Metadata& metadata,
   return Status::NotImplemented("Delta writer feature \"" + feature + "\" is not supported yet");
 }
 
+// Whether `type` is or holds a TIMESTAMP (Delta's timestamp_ntz), at any nesting depth.
+bool HasTimestampNtz(const LogicalType& type) {
+  switch (type.id()) {
+    case TypeId::kTimestamp: return true;
+    case TypeId::kStruct:
+      for (const StructField& field : type.struct_fields()) {
+        if (HasTimestampNtz(field.type)) return true;
+      }
+      return false;
+    case TypeId::kList: return HasTimestampNtz(type.list_element());
+    case TypeId::kMap: return HasTimestampNtz(type.map_key()) || HasTimestampNtz(type.map_value());
+    default: return false;
+  }
+}
+
 }  // namespace
 
 Protocol RequiredProtocol(const Schema& schema) {
   bool ntz = false;
   bool defaults = false;
   for (const Field& field : schema.fields()) {
-    ntz |= field.type.id() == TypeId::kTimestamp;
+    ntz |= HasTimestampNtz(field.type);
     defaults |= field.default_value.has_value();
   }
   Protocol protocol;
@@ -115,6 +131,21 @@ Protocol RequiredProtocol(const Schema& schema) {
     protocol.writer_features.push_back(kFeatureTimestampNtz);
   }
   if (defaults) protocol.writer_features.push_back(kFeatureAllowColumnDefaults);
+  return protocol;
+}
+
+Protocol ProtocolForProperties(Protocol protocol,
+                               const std::map<std::string, std::string>& configuration) {
+  auto append_only = configuration.find("delta.appendOnly");
+  if (append_only == configuration.end() || !EqualsIgnoreCase(append_only->second, "true")) {
+    return protocol;
+  }
+  if (protocol.min_writer_version < 2) protocol.min_writer_version = 2;
+  std::vector<std::string>& features = protocol.writer_features;
+  if (protocol.min_writer_version == kMaxWriterVersion &&
+      std::find(features.begin(), features.end(), "appendOnly") == features.end()) {
+    features.push_back("appendOnly");
+  }
   return protocol;
 }
 

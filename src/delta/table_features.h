@@ -1,5 +1,8 @@
 #pragma once
 
+#include <map>
+#include <string>
+
 #include "delta/actions.h"
 #include "delta/schema_json.h"
 #include "inlet/status.h"
@@ -16,6 +19,11 @@ inline constexpr char kFeatureAllowColumnDefaults[] = "allowColumnDefaults";
 /// time zone); writer 7 with the writer-only feature allowColumnDefaults when a column has a
 /// DEFAULT (reader 1 unless timestampNtz also needs 3).
 Protocol RequiredProtocol(const Schema& schema);
+
+/// `protocol` with what the table properties in `configuration` need: delta.appendOnly = true
+/// needs writer version 2, or the writer feature appendOnly listed on a writer 7 protocol.
+Protocol ProtocolForProperties(Protocol protocol,
+                               const std::map<std::string, std::string>& configuration);
 
 /// OK when inlet can read a table with this protocol and metadata; otherwise NotImplemented
 /// naming the reader version or feature (e.g. "deletionVectors").

@@ -109,5 +109,19 @@ TEST(TableFeaturesTest, AppendOnlyProperty) {
   EXPECT_TRUE(IsAppendOnly(m));
 }
 
+TEST(TableFeaturesTest, AppendOnlyPropertyNeedsItsWriterFeature) {
+  const std::map<std::string, std::string> append_only = {{"delta.appendOnly", "true"}};
+  // Legacy writer versions 2 to 6 include appendOnly; version 1 does not.
+  EXPECT_EQ(ProtocolForProperties({1, 2, {}, {}}, append_only), (Protocol{1, 2, {}, {}}));
+  EXPECT_EQ(ProtocolForProperties({1, 1, {}, {}}, append_only), (Protocol{1, 2, {}, {}}));
+  EXPECT_EQ(ProtocolForProperties({1, 7, {}, {"allowColumnDefaults"}}, append_only),
+            (Protocol{1, 7, {}, {"allowColumnDefaults", "appendOnly"}}));
+  EXPECT_EQ(ProtocolForProperties({1, 7, {}, {"appendOnly"}}, append_only),
+            (Protocol{1, 7, {}, {"appendOnly"}}));
+  EXPECT_EQ(ProtocolForProperties({1, 7, {}, {}}, {{"delta.appendOnly", "false"}}),
+            (Protocol{1, 7, {}, {}}));
+  EXPECT_EQ(ProtocolForProperties({1, 1, {}, {}}, {}), (Protocol{1, 1, {}, {}}));
+}
+
 }  // namespace
 }  // namespace inlet

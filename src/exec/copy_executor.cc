@@ -13,6 +13,7 @@
 #include "delta/snapshot.h"
 #include "delta/stats.h"
 #include "delta/table_features.h"
+#include "delta/table_properties.h"
 #include "fs/file_system.h"
 
 namespace inlet {
@@ -49,29 +50,81 @@ std::string NewDataFileName(int index, const std::string& codec_suffix) {
   return std::string(prefix) + RandomUuid() + "-c000" + codec_suffix + ".parquet";
 }
 
+// The codec part of a data file name, as Spark and delta-rs name theirs:
+// part-00000-<uuid>-c000.zstd.parquet.
 std::string CodecSuffix(parquet::Codec codec) {
   switch (codec) {
     case parquet::Codec::kSnappy: return ".snappy";
     case parquet::Codec::kZstd: return ".zstd";
+    case parquet::Codec::kGzip: return ".gz";
+    case parquet::Codec::kLz4Raw: return ".lz4raw";
     default: return "";
   }
+}
+
+parquet::Codec ToParquetCodec(DataFileCompression compression) {
+  switch (compression) {
+    case DataFileCompression::kUncompressed: return parquet::Codec::kUncompressed;
+    case DataFileCompression::kSnappy: return parquet::Codec::kSnappy;
+    case DataFileCompression::kGzip: return parquet::Codec::kGzip;
+    case DataFileCompression::kLz4Raw: return parquet::Codec::kLz4Raw;
+    case DataFileCompression::kZstd: return parquet::Codec::kZstd;
+  }
+  return parquet::Codec::kSnappy;
+}
+
+// `settings` with the data-file shape the table's properties choose; what they leave unset stays
+// as `settings` has it.
+Result<CopySettings> WithDataFileProperties(CopySettings settings, const Metadata& metadata) {
+  Result<DataFileProperties> properties = DataFilePropertiesFrom(metadata.configuration);
+  if (!properties.ok()) return properties.status().WithContext("the table's properties");
+  if (properties->target_file_bytes) settings.target_file_bytes = *properties->target_file_bytes;
+  if (properties->row_group_bytes) settings.parquet.row_group_bytes = *properties->row_group_bytes;
+  if (properties->compression) settings.parquet.codec = ToParquetCodec(*properties->compression);
+  if (properties->compression_level) settings.parquet.zstd_level = *properties->compression_level;
+  return settings;
+}
+
+// The Delta stats of one column (or STRUCT field) from what the writer measured; nullopt when a
+// STRUCT's field statistics are missing, since a made-up nullCount of 0 would let readers skip
+// files that hold NULLs.
+std::optional<ColumnStats> ToDeltaColumnStats(const std::string& name, const LogicalType& type,
+                                              const ColumnStatistics& s) {
+  ColumnStats column;
+  column.name = name;
+  if (type.id() == TypeId::kStruct) {
+    const std::vector<StructField>& fields = type.struct_fields();
+    if (s.children.size() != fields.size()) return std::nullopt;
+    for (size_t i = 0; i < fields.size(); ++i) {
+      std::optional<ColumnStats> field =
+          ToDeltaColumnStats(fields[i].name, fields[i].type, s.children[i]);
+      if (!field) return std::nullopt;
+      column.fields.push_back(std::move(*field));
+    }
+    return column;
+  }
+  column.null_count = s.null_count;
+  if (s.has_min_max) {
+    column.min = s.min;
+    column.max = s.max;
+  }
+  return column;
 }
 
 FileStats ToDeltaStats(const Schema& schema, const WrittenFileInfo& written) {
   FileStats stats;
   stats.num_records = written.num_rows;
   for (size_t i = 0; i < schema.num_fields(); ++i) {
-    ColumnStats column;
-    column.name = schema.field(i).name;
-    if (i < written.column_stats.size()) {
-      const ColumnStatistics& s = written.column_stats[i];
-      column.null_count = s.null_count;
-      if (s.has_min_max) {
-        column.min = s.min;
-        column.max = s.max;
-      }
+    const Field& field = schema.field(i);
+    if (i >= written.column_stats.size()) {
+      ColumnStats column;
+      column.name = field.name;
+      stats.columns.push_back(std::move(column));
+      continue;
     }
-    stats.columns.push_back(std::move(column));
+    std::optional<ColumnStats> column =
+        ToDeltaColumnStats(field.name, field.type, written.column_stats[i]);
+    if (column) stats.columns.push_back(std::move(*column));
   }
   return stats;
 }
@@ -305,8 +358,9 @@ Status ValidateFormatOptions(const FileFormat& format, const FormatOptions& opti
   return format.ValidateOptions(options);
 }
 
-Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& settings) {
+Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& default_settings) {
   CopyOutcome outcome;
+  CopySettings settings = default_settings;
   INLET_ASSIGN_OR_RETURN(std::vector<FileInfo> listed, ListSourceFiles(plan.source));
   INLET_ASSIGN_OR_RETURN(std::shared_ptr<FileFormat> format, ChooseFormat(plan, settings, listed));
   CrashPoint("copy.after_listing");
@@ -317,6 +371,8 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& settin
   if (loaded_snapshot.ok()) {
     snapshot = std::move(*loaded_snapshot);
     INLET_RETURN_NOT_OK(snapshot->CheckWritable());
+    INLET_ASSIGN_OR_RETURN(settings,
+                           WithDataFileProperties(std::move(settings), snapshot->metadata));
   } else if (!loaded_snapshot.status().IsNotFound()) {
     return loaded_snapshot.status();
   }

@@ -57,7 +57,8 @@ struct CopyOutcome {
 /// Runs a COPY: list and filter the source files, skip those the table's log already holds
 /// (unless FORCE), read them in parallel into new Parquet data files in the table folder (one
 /// open file per thread, shared by the source files that thread reads, rolled at
-/// target_file_bytes), and commit data and source-file tracking together as one Delta version.
+/// target_file_bytes; the table's properties delta.targetFileSize and inlet.parquet.* override
+/// `settings`' file size, codec, zstd level and row-group size), and commit data and source-file tracking together as one Delta version.
 /// A table without a schema yet takes it from the first file. A commit that loses a race re-reads
 /// the winners; when they loaded some of the same source files, this COPY drops its data files
 /// and loads the remaining files again before the next attempt. On any error no version is

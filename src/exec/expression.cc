@@ -318,6 +318,10 @@ Result<BoundAggregate> BoundAggregate::Make(AggregateKind kind,
   BoundAggregate aggregate{kind, nullptr, distinct, LogicalType::BigInt()};
   if (kind != AggregateKind::kCountStar) {
     const LogicalType& t = argument->type();
+    // Nested values have no order and no equality yet; only counting them is meaningful.
+    if (t.is_nested() && distinct) {
+      return Status::BindError("DISTINCT cannot compare " + t.ToString() + " values yet");
+    }
     switch (kind) {
       case AggregateKind::kSum:
         if (!t.is_numeric()) return Status::BindError("sum() needs a numeric argument, got " + t.ToString());
@@ -334,7 +338,13 @@ Result<BoundAggregate> BoundAggregate::Make(AggregateKind kind,
         aggregate.type = LogicalType::Double();
         break;
       case AggregateKind::kMin:
-      case AggregateKind::kMax: aggregate.type = t; break;
+      case AggregateKind::kMax:
+        if (t.is_nested()) {
+          return Status::BindError(std::string(kind == AggregateKind::kMin ? "min" : "max") +
+                                   "() cannot order " + t.ToString() + " values");
+        }
+        aggregate.type = t;
+        break;
       default: break;
     }
     aggregate.argument = std::move(argument);

@@ -140,5 +140,48 @@ TEST(ExpressionTest, TypeErrorsAndRuntimeErrors) {
   EXPECT_TRUE((*date_cmp)->Evaluate(Row{Value::Date(19723)})->GetBool());
 }
 
+TEST(ExpressionTest, NestedValuesCanBeCountedButNotComparedOrOrdered) {
+  LogicalType list = LogicalType::List(LogicalType::Integer());
+  auto nested = [&] { return BoundExpression::Column(0, list, "l"); };
+  auto equal = BoundExpression::Binary(BinaryOp::kEqual, nested(), nested());
+  ASSERT_FALSE(equal.ok());
+  EXPECT_EQ(equal.status().message(), "cannot apply = to ARRAY<INTEGER> and ARRAY<INTEGER>");
+  EXPECT_EQ(BoundAggregate::Make(AggregateKind::kMin, nested(), false).status().message(),
+            "min() cannot order ARRAY<INTEGER> values");
+  EXPECT_EQ(BoundAggregate::Make(AggregateKind::kMax, nested(), false).status().message(),
+            "max() cannot order ARRAY<INTEGER> values");
+  EXPECT_EQ(BoundAggregate::Make(AggregateKind::kSum, nested(), false).status().message(),
+            "sum() needs a numeric argument, got ARRAY<INTEGER>");
+  EXPECT_EQ(BoundAggregate::Make(AggregateKind::kCount, nested(), true).status().message(),
+            "DISTINCT cannot compare ARRAY<INTEGER> values yet");
+
+  // count(l) counts the non-NULL lists, empty ones included.
+  SelectPlan plan;
+  Value one = Value::List(list, {Value::Int(LogicalType::Integer(), 1)});
+  plan.source = std::make_unique<VectorSource>(
+      std::vector<Row>{{one}, {Value::Null(list)}, {Value::List(list, {})}});
+  plan.aggregates.push_back(*BoundAggregate::Make(AggregateKind::kCount, nested(), false));
+  plan.projections.push_back(BoundExpression::AggregateRef(0, LogicalType::BigInt()));
+  plan.names = {"count"};
+  auto result = ExecuteSelect(std::move(plan));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(Render(*result), "2;");
+}
+
+TEST(ExpressionTest, TimeComparesWithTimeAndTextConstants) {
+  auto time_column = [] { return BoundExpression::Column(0, LogicalType::Time(), "t"); };
+  auto before_noon = BoundExpression::Binary(BinaryOp::kLess, time_column(),
+                                             BoundExpression::Constant(Value::Varchar("12:00")));
+  ASSERT_TRUE(before_noon.ok()) << before_noon.status().ToString();
+  EXPECT_TRUE((*before_noon)->Evaluate(Row{Value::Time(3600000000)})->GetBool());
+  auto with_date = BoundExpression::Binary(BinaryOp::kLess, time_column(),
+                                           BoundExpression::Column(1, LogicalType::Date(), "d"));
+  ASSERT_FALSE(with_date.ok());
+  EXPECT_EQ(with_date.status().message(), "cannot apply < to TIME and DATE");
+  auto max = BoundAggregate::Make(AggregateKind::kMax, time_column(), false);
+  ASSERT_TRUE(max.ok());
+  EXPECT_EQ(max->type, LogicalType::Time());
+}
+
 }  // namespace
 }  // namespace inlet

@@ -43,9 +43,13 @@ Result<bool> TableScan::Next(std::vector<Row>* rows) {
       continue;
     }
     const Column& column = *batch->column(batch_column++);
-    // VARCHAR(n) columns are plain strings in the file; only other differences need a cast.
-    bool same = column.type().id() == type.id() &&
-                (type.id() != TypeId::kDecimal || column.type().scale() == type.scale());
+    // VARCHAR(n) columns are plain strings in the file; only other differences need a cast. A
+    // nested column is cast unless its whole type matches, so its values carry the table's
+    // field types.
+    bool same = type.is_nested() ? column.type() == type
+                                 : column.type().id() == type.id() &&
+                                       (type.id() != TypeId::kDecimal ||
+                                        column.type().scale() == type.scale());
     for (int64_t r = 0; r < batch->num_rows(); ++r) {
       Value v = column.GetValue(r);
       if (!same) {

@@ -11,11 +11,17 @@ namespace inlet {
 
 /// Per-column statistics of a written file, as Delta's `stats` needs them.
 struct ColumnStatistics {
-  /// False when the column had no non-NULL value (or min/max are not tracked for its type).
+  /// False when the column had no non-NULL value (or min/max are not tracked for its type, as for
+  /// STRUCT, LIST and MAP columns themselves).
   bool has_min_max = false;
   Value min;
   Value max;
+  /// NULL values of this column (for a STRUCT field: rows where the field is NULL, including
+  /// rows where its parent struct is NULL, as Delta counts them).
   int64_t null_count = 0;
+  /// A STRUCT column: one entry per struct field, in order (Delta nests these in its stats).
+  /// Empty for every other type, LIST and MAP included: Delta keeps no stats inside those.
+  std::vector<ColumnStatistics> children;
 };
 
 /// What a finished data file holds.

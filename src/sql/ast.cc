@@ -97,11 +97,21 @@ std::string JoinExpressions(const std::vector<ExpressionPtr>& list) {
 std::string OptionKeyToString(const std::string& key_text) {
   bool plain = !key_text.empty() && !IsReservedKeyword(AsciiToLower(key_text));
   for (size_t i = 0; i < key_text.size() && plain; ++i) {
-    char c = key_text[i];
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-    plain = letter || (i > 0 && c >= '0' && c <= '9');
+    unsigned char c = static_cast<unsigned char>(key_text[i]);
+    // Bytes of UTF-8 sequences are word characters to the tokenizer, so such keys print bare.
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    plain = letter || (i > 0 && ((c >= '0' && c <= '9') || c == '$'));
   }
   return plain ? key_text : QuoteSqlString(key_text);
+}
+
+std::string JoinProperties(const std::vector<TableProperty>& properties) {
+  std::string out;
+  for (size_t i = 0; i < properties.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += properties[i].ToString();
+  }
+  return out;
 }
 
 std::string JoinOptions(const std::vector<Option>& options) {
@@ -135,6 +145,17 @@ std::string Name::ToString() const {
 }
 
 std::string TypeName::ToString() const {
+  if (is_nested()) {
+    std::string out = name + "<";
+    for (size_t i = 0; i < children.size(); ++i) {
+      const TypeNameField& child = children[i];
+      if (i > 0) out += ", ";
+      if (name == "STRUCT") out += child.name.ToString() + ": ";
+      out += child.type.ToString();
+      if (child.not_null) out += " NOT NULL";
+    }
+    return out + ">";
+  }
   std::string out = name;
   if (params.empty()) return out;
   out += "(";
@@ -163,6 +184,8 @@ std::string LiteralExpression::ToString() const {
       return "DATE " + QuoteSqlString(value);
     case LiteralKind::kTimestamp:
       return "TIMESTAMP " + QuoteSqlString(value);
+    case LiteralKind::kTime:
+      return "TIME " + QuoteSqlString(value);
   }
   return value;
 }
@@ -317,6 +340,28 @@ std::string CreateTableStatement::ToString() const {
     out += ")";
   }
   if (location) out += " LOCATION " + QuoteSqlString(location->value);
+  if (!properties.empty()) out += " TBLPROPERTIES (" + JoinProperties(properties) + ")";
+  return out;
+}
+
+std::string TableProperty::ToString() const {
+  return QuoteSqlString(key.value) + " = " + QuoteSqlString(value.value);
+}
+
+std::string AlterTableStatement::ToString() const {
+  std::string out = "ALTER TABLE " + table.ToString();
+  if (action == Action::kSetProperties) {
+    return out + " SET TBLPROPERTIES (" + JoinProperties(properties) + ")";
+  }
+  std::vector<std::string> quoted;
+  for (const StringLiteral& key : keys) quoted.push_back(QuoteSqlString(key.value));
+  return out + " UNSET TBLPROPERTIES " + (if_exists ? "IF EXISTS " : "") + "(" +
+         JoinStrings(quoted, ", ") + ")";
+}
+
+std::string ShowTablePropertiesStatement::ToString() const {
+  std::string out = "SHOW TBLPROPERTIES " + table.ToString();
+  if (key) out += " (" + QuoteSqlString(key->value) + ")";
   return out;
 }
 

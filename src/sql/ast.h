@@ -44,17 +44,30 @@ struct StringLiteral {
   SourcePosition position;
 };
 
-/// A column or cast type as written: a name and integer parameters. The binder maps it to a
-/// LogicalType with LogicalTypeFromName.
+struct TypeNameField;
+
+/// A column or cast type as written: a name and integer parameters, or a nested type with its
+/// children. The binder maps it to a LogicalType (LogicalTypeFromName for the named types).
 struct TypeName {
   /// Upper-cased, multi-word names joined by one space: "DECIMAL", "TIMESTAMP WITH TIME ZONE",
-  /// "DOUBLE PRECISION".
+  /// "DOUBLE PRECISION". Nested types are "STRUCT", "ARRAY" (also for LIST<T> and T[]) and "MAP".
   std::string name;
   std::vector<int> params;
+  /// STRUCT: its fields; ARRAY: the element; MAP: the key, then the value.
+  std::vector<TypeNameField> children;
   SourcePosition position;
 
-  /// "DECIMAL(10,2)".
+  bool is_nested() const { return name == "STRUCT" || name == "ARRAY" || name == "MAP"; }
+  /// "DECIMAL(10,2)", "STRUCT<a: INT NOT NULL, b: ARRAY<VARCHAR>>", "MAP<VARCHAR, INT>".
   std::string ToString() const;
+};
+
+/// A STRUCT field (named) or an ARRAY element / MAP key or value (unnamed) inside a TypeName.
+struct TypeNameField {
+  Identifier name;
+  TypeName type;
+  bool not_null = false;
+  SourcePosition position;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -107,6 +120,7 @@ enum class LiteralKind {
   kString,
   kDate,       // DATE '2024-01-31'
   kTimestamp,  // TIMESTAMP '2024-01-31 12:00:00'
+  kTime,       // TIME '12:00:00'
 };
 
 /// A constant. Numbers keep their spelling so the binder chooses the type and catches overflow.
@@ -307,7 +321,9 @@ enum class StatementKind {
   kCreateTable,
   kOpenDeltaTable,
   kDropTable,
+  kAlterTable,
   kShowTables,
+  kShowTableProperties,
   kDescribe,
   kCopyInto,
   kSelect,
@@ -342,8 +358,18 @@ struct ColumnDefinition {
   SourcePosition position;
 };
 
-/// CREATE [DELTA] TABLE [IF NOT EXISTS] name [(columns)] [LOCATION 'dir']. Without columns a
-/// LOCATION is required: the schema comes from the Delta table already there.
+/// `'key' = 'value'` in TBLPROPERTIES (...). A key written as words (delta.appendOnly) keeps its
+/// spelling; a number or TRUE / FALSE value its text ("9", "true").
+struct TableProperty {
+  StringLiteral key;
+  StringLiteral value;
+
+  std::string ToString() const;
+};
+
+/// CREATE [DELTA] TABLE [IF NOT EXISTS] name [(columns)] [LOCATION 'dir'] [TBLPROPERTIES (...)],
+/// LOCATION and TBLPROPERTIES in either order. Without columns a LOCATION is required: the schema
+/// comes from the Delta table already there.
 struct CreateTableStatement final : Statement {
   static constexpr StatementKind kKind = StatementKind::kCreateTable;
   CreateTableStatement() : Statement(kKind) {}
@@ -354,6 +380,8 @@ struct CreateTableStatement final : Statement {
   bool if_not_exists = false;
   std::vector<ColumnDefinition> columns;
   std::optional<StringLiteral> location;
+  /// Empty without TBLPROPERTIES (the clause needs at least one property).
+  std::vector<TableProperty> properties;
 };
 
 /// OPEN DELTA TABLE name LOCATION 'dir': registers an existing Delta table under a name.
@@ -376,11 +404,36 @@ struct DropTableStatement final : Statement {
   bool if_exists = false;
 };
 
+/// ALTER TABLE name SET TBLPROPERTIES ('key' = 'value', ...), or
+/// ALTER TABLE name UNSET TBLPROPERTIES [IF EXISTS] ('key', ...)
+struct AlterTableStatement final : Statement {
+  static constexpr StatementKind kKind = StatementKind::kAlterTable;
+  AlterTableStatement() : Statement(kKind) {}
+  std::string ToString() const override;
+
+  enum class Action { kSetProperties, kUnsetProperties };
+  Name table;
+  Action action = Action::kSetProperties;
+  std::vector<TableProperty> properties;  // kSetProperties
+  std::vector<StringLiteral> keys;        // kUnsetProperties
+  bool if_exists = false;                 // kUnsetProperties
+};
+
 /// SHOW TABLES
 struct ShowTablesStatement final : Statement {
   static constexpr StatementKind kKind = StatementKind::kShowTables;
   ShowTablesStatement() : Statement(kKind) {}
   std::string ToString() const override;
+};
+
+/// SHOW TBLPROPERTIES name [('key')]
+struct ShowTablePropertiesStatement final : Statement {
+  static constexpr StatementKind kKind = StatementKind::kShowTableProperties;
+  ShowTablePropertiesStatement() : Statement(kKind) {}
+  std::string ToString() const override;
+
+  Name table;
+  std::optional<StringLiteral> key;
 };
 
 /// DESCRIBE [TABLE] name

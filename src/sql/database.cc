@@ -35,7 +35,11 @@ Result<ResultSet> Execute(const sql::Statement& statement, Database& db) {
       return sql::ExecuteOpenDeltaTable(statement.As<sql::OpenDeltaTableStatement>(), db);
     case StatementKind::kDropTable:
       return sql::ExecuteDropTable(statement.As<sql::DropTableStatement>(), db);
+    case StatementKind::kAlterTable:
+      return sql::ExecuteAlterTable(statement.As<sql::AlterTableStatement>(), db);
     case StatementKind::kShowTables: return sql::ExecuteShowTables(db);
+    case StatementKind::kShowTableProperties:
+      return sql::ExecuteShowTableProperties(statement.As<sql::ShowTablePropertiesStatement>(), db);
     case StatementKind::kDescribe:
       return sql::ExecuteDescribe(statement.As<sql::DescribeStatement>(), db);
     case StatementKind::kCopyInto:

@@ -148,9 +148,10 @@ Result<StatementPtr> Parser::ParseStatementBody() {
   if (PeekWord("create")) return ParseCreateTable();
   if (PeekWord("open")) return ParseOpenDeltaTable();
   if (PeekWord("drop")) return ParseDropTable();
-  if (PeekWord("show")) return ParseShowTables();
+  if (PeekWord("alter")) return ParseAlterTable();
+  if (PeekWord("show")) return ParseShow();
   if (PeekWord("describe")) return ParseDescribe();
-  return ErrorExpected("SELECT, COPY, CREATE, OPEN, DROP, SHOW or DESCRIBE");
+  return ErrorExpected("SELECT, COPY, CREATE, OPEN, DROP, ALTER, SHOW or DESCRIBE");
 }
 
 // ----- DDL --------------------------------------------------------------------------------------
@@ -172,14 +173,93 @@ Result<StatementPtr> Parser::ParseCreateTable() {
       create->columns.push_back(std::move(column));
     } while (MatchOperator(","));
     if (!MatchOperator(")")) return ErrorExpected("',' or ')'");
-  } else if (!PeekWord("location")) {
-    // Without a column list the schema can only come from a Delta table at LOCATION.
+  } else if (!PeekWord("location") && !PeekWord("tblproperties")) {
+    // Without a column list the schema can only come from a Delta table at LOCATION (the binder
+    // explains why TBLPROPERTIES alone is not enough).
     return ErrorExpected("'(' or LOCATION");
   }
-  if (MatchWord("location")) {
-    INLET_ASSIGN_OR_RETURN(create->location, ParseStringLiteral("location string"));
+  // LOCATION and TBLPROPERTIES come in either order, as Databricks takes them.
+  while (true) {
+    SourcePosition at = Peek().position;
+    if (MatchWord("location")) {
+      if (create->location) return SyntaxError(at, "duplicate LOCATION");
+      INLET_ASSIGN_OR_RETURN(create->location, ParseStringLiteral("location string"));
+    } else if (MatchWord("tblproperties")) {
+      if (!create->properties.empty()) return SyntaxError(at, "duplicate TBLPROPERTIES");
+      INLET_ASSIGN_OR_RETURN(create->properties, ParseTableProperties());
+    } else {
+      break;
+    }
   }
   return StatementPtr(std::move(create));
+}
+
+// ('key' = 'value', ...): Spark's property list, where '=' may be left out.
+Result<std::vector<TableProperty>> Parser::ParseTableProperties() {
+  INLET_RETURN_NOT_OK(ExpectOperator("("));
+  std::vector<TableProperty> properties;
+  do {
+    TableProperty property;
+    INLET_ASSIGN_OR_RETURN(property.key, ParsePropertyKey());
+    MatchOperator("=");
+    INLET_ASSIGN_OR_RETURN(property.value, ParsePropertyValue());
+    properties.push_back(std::move(property));
+  } while (MatchOperator(","));
+  if (!MatchOperator(")")) return ErrorExpected("',' or ')'");
+  return properties;
+}
+
+Result<std::vector<StringLiteral>> Parser::ParsePropertyKeys() {
+  INLET_RETURN_NOT_OK(ExpectOperator("("));
+  std::vector<StringLiteral> keys;
+  do {
+    INLET_ASSIGN_OR_RETURN(StringLiteral key, ParsePropertyKey());
+    keys.push_back(std::move(key));
+  } while (MatchOperator(","));
+  if (!MatchOperator(")")) return ErrorExpected("',' or ')'");
+  return keys;
+}
+
+// A string, or words joined by dots as written: delta.appendOnly keeps its case, since keys of
+// other engines are stored exactly as given.
+Result<StringLiteral> Parser::ParsePropertyKey() {
+  if (Peek().type == TokenType::kString) return ParseStringLiteral("property key");
+  StringLiteral key;
+  key.position = Peek().position;
+  while (true) {
+    const Token& part = Peek();
+    if (part.type == TokenType::kIdentifier || part.type == TokenType::kKeyword) {
+      key.value += part.text;
+    } else if (part.type == TokenType::kQuotedIdentifier) {
+      key.value += part.value;
+    } else {
+      return ErrorExpected("property key");
+    }
+    Advance();
+    if (!MatchOperator(".")) break;
+    key.value += ".";
+  }
+  return key;
+}
+
+Result<StringLiteral> Parser::ParsePropertyValue() {
+  const Token& token = Peek();
+  StringLiteral value;
+  value.position = token.position;
+  if (token.type == TokenType::kString) {
+    value.value = token.value;
+  } else if (token.type == TokenType::kNumber) {
+    value.value = token.text;
+  } else if (token.IsOperator("-") && Peek(1).type == TokenType::kNumber) {
+    Advance();
+    value.value = "-" + Peek().text;
+  } else if (token.IsWord("true") || token.IsWord("false")) {
+    value.value = token.value;
+  } else {
+    return ErrorExpected("property value (a string, number, TRUE or FALSE)");
+  }
+  Advance();
+  return value;
 }
 
 Result<ColumnDefinition> Parser::ParseColumnDefinition() {
@@ -235,11 +315,46 @@ Result<StatementPtr> Parser::ParseDropTable() {
   return StatementPtr(std::move(drop));
 }
 
-Result<StatementPtr> Parser::ParseShowTables() {
-  auto show = std::make_unique<ShowTablesStatement>();
-  show->position = Advance().position;  // SHOW
-  INLET_RETURN_NOT_OK(ExpectWord("tables"));
-  return StatementPtr(std::move(show));
+Result<StatementPtr> Parser::ParseAlterTable() {
+  auto alter = std::make_unique<AlterTableStatement>();
+  alter->position = Advance().position;  // ALTER
+  INLET_RETURN_NOT_OK(ExpectWord("table"));
+  INLET_ASSIGN_OR_RETURN(alter->table, ParseName("table name"));
+  if (MatchWord("set")) {
+    INLET_RETURN_NOT_OK(ExpectWord("tblproperties"));
+    INLET_ASSIGN_OR_RETURN(alter->properties, ParseTableProperties());
+  } else if (MatchWord("unset")) {
+    alter->action = AlterTableStatement::Action::kUnsetProperties;
+    INLET_RETURN_NOT_OK(ExpectWord("tblproperties"));
+    if (MatchWord("if")) {
+      INLET_RETURN_NOT_OK(ExpectWord("exists"));
+      alter->if_exists = true;
+    }
+    INLET_ASSIGN_OR_RETURN(alter->keys, ParsePropertyKeys());
+  } else {
+    return ErrorExpected("SET or UNSET");
+  }
+  return StatementPtr(std::move(alter));
+}
+
+Result<StatementPtr> Parser::ParseShow() {
+  SourcePosition position = Advance().position;  // SHOW
+  if (MatchWord("tables")) {
+    auto show = std::make_unique<ShowTablesStatement>();
+    show->position = position;
+    return StatementPtr(std::move(show));
+  }
+  if (MatchWord("tblproperties")) {
+    auto show = std::make_unique<ShowTablePropertiesStatement>();
+    show->position = position;
+    INLET_ASSIGN_OR_RETURN(show->table, ParseName("table name"));
+    if (MatchOperator("(")) {
+      INLET_ASSIGN_OR_RETURN(show->key, ParsePropertyKey());
+      INLET_RETURN_NOT_OK(ExpectOperator(")"));
+    }
+    return StatementPtr(std::move(show));
+  }
+  return ErrorExpected("TABLES or TBLPROPERTIES");
 }
 
 Result<StatementPtr> Parser::ParseDescribe() {

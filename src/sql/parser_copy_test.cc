@@ -227,6 +227,16 @@ TEST(ParserCopyTest, OtherTopLevelOptionsAreKeptForTheBinder) {
   EXPECT_EQ(Canonical(copy->ToString()), copy->ToString());
 }
 
+// Found by the SQL fuzzer: a top-level key with UTF-8 (or '$') bytes must print as a word, since
+// a top-level option key cannot be a string literal.
+TEST(ParserCopyTest, NonAsciiOptionKeysPrintAsWords) {
+  auto copy = MustParseCopy("COPY INTO t FROM 'x' gr\xc3\xb6\xc3\x9fe = 1 a$b = 2");
+  ASSERT_NE(copy, nullptr);
+  ASSERT_EQ(copy->options.size(), 2u);
+  EXPECT_EQ(copy->ToString(), "COPY INTO t FROM 'x' gr\xc3\xb6\xc3\x9fe = 1 a$b = 2");
+  EXPECT_EQ(Canonical(copy->ToString()), copy->ToString());
+}
+
 TEST(ParserCopyTest, Errors) {
   EXPECT_EQ(ParseErrorOf("COPY t FROM 'x'"),
             "syntax error at line 1, column 6: expected INTO but found \"t\"");

@@ -255,11 +255,14 @@ Result<ExpressionPtr> Parser::ParsePrimary() {
     Advance();
     return ExpressionPtr(std::move(literal));
   }
-  // DATE 'x' and TIMESTAMP 'x' are typed literals; DATE alone stays a column name.
-  if ((token.IsWord("date") || token.IsWord("timestamp")) && Peek(1).type == TokenType::kString) {
+  // DATE 'x', TIMESTAMP 'x' and TIME 'x' are typed literals; DATE alone stays a column name.
+  if ((token.IsWord("date") || token.IsWord("timestamp") || token.IsWord("time")) &&
+      Peek(1).type == TokenType::kString) {
     auto literal = std::make_unique<LiteralExpression>();
     literal->position = token.position;
-    literal->literal_kind = token.IsWord("date") ? LiteralKind::kDate : LiteralKind::kTimestamp;
+    literal->literal_kind = token.IsWord("date")        ? LiteralKind::kDate
+                            : token.IsWord("timestamp") ? LiteralKind::kTimestamp
+                                                        : LiteralKind::kTime;
     Advance();
     literal->value = Advance().value;
     return ExpressionPtr(std::move(literal));
@@ -332,13 +335,73 @@ Result<ExpressionPtr> Parser::ParseCase() {
 
 // ----- types ------------------------------------------------------------------------------------
 
+// A type, nested types included: Databricks' STRUCT<a: INT, b STRING>, ARRAY<INT> and
+// MAP<STRING, INT>, DuckDB's STRUCT(a INT), MAP(VARCHAR, INT) and INT[], and LIST<INT>; any of
+// them inside another.
 Result<TypeName> Parser::ParseTypeName() {
+  NestingGuard guard(&depth_);
+  if (guard.TooDeep()) return SyntaxError(Peek().position, "type nested too deeply");
+  INLET_ASSIGN_OR_RETURN(TypeName type, ParseBaseTypeName());
+  // Each [] makes a list of the type before it: INT[][] is ARRAY<ARRAY<INT>>.
+  while (PeekOperator("[")) {
+    Advance();
+    if (!PeekOperator("]")) return ErrorExpected("']' (fixed-size arrays are not supported)");
+    Advance();
+    TypeName list;
+    list.name = "ARRAY";
+    list.position = type.position;
+    TypeNameField element;
+    element.position = type.position;
+    element.type = std::move(type);
+    list.children.push_back(std::move(element));
+    type = std::move(list);
+  }
+  return type;
+}
+
+Result<TypeName> Parser::ParseBaseTypeName() {
   const Token& first = Peek();
   if (first.type != TokenType::kIdentifier) return ErrorExpected("type name");
   TypeName type;
   type.position = first.position;
   type.name = AsciiToUpper(first.value);
   Advance();
+  if (type.name == "STRUCT" || type.name == "ROW") {
+    type.name = "STRUCT";
+    if (MatchOperator("<")) {
+      INLET_RETURN_NOT_OK(ParseStructFields(&type, ">"));
+    } else if (MatchOperator("(")) {
+      INLET_RETURN_NOT_OK(ParseStructFields(&type, ")"));
+    } else {
+      return ErrorExpected("'<' or '('");
+    }
+    return type;
+  }
+  if (type.name == "ARRAY" || type.name == "LIST") {
+    type.name = "ARRAY";
+    INLET_RETURN_NOT_OK(ExpectOperator("<"));
+    INLET_ASSIGN_OR_RETURN(TypeNameField element, ParseTypeArgument(/*allow_not_null=*/true));
+    type.children.push_back(std::move(element));
+    INLET_RETURN_NOT_OK(ExpectOperator(">"));
+    return type;
+  }
+  if (type.name == "MAP") {
+    std::string_view close;
+    if (MatchOperator("<")) {
+      close = ">";
+    } else if (MatchOperator("(")) {
+      close = ")";
+    } else {
+      return ErrorExpected("'<' or '('");
+    }
+    INLET_ASSIGN_OR_RETURN(TypeNameField key, ParseTypeArgument(/*allow_not_null=*/false));
+    INLET_RETURN_NOT_OK(ExpectOperator(","));
+    INLET_ASSIGN_OR_RETURN(TypeNameField value, ParseTypeArgument(/*allow_not_null=*/true));
+    type.children.push_back(std::move(key));
+    type.children.push_back(std::move(value));
+    INLET_RETURN_NOT_OK(ExpectOperator(close));
+    return type;
+  }
   // The multi-word spellings SQL defines; the binder sees them as one name.
   if (type.name == "TIMESTAMP" && (PeekWord("with") || PeekWord("without"))) {
     type.name += PeekWord("with") ? " WITH" : " WITHOUT";
@@ -357,6 +420,44 @@ Result<TypeName> Parser::ParseTypeName() {
     INLET_RETURN_NOT_OK(ExpectOperator(")"));
   }
   return type;
+}
+
+// Fields up to `close`: `name [:] type [NOT NULL]`, comma separated. A field name may be any
+// word, reserved ones included (STRUCT<from: DATE, to: DATE>), or quoted.
+Status Parser::ParseStructFields(TypeName* type, std::string_view close) {
+  do {
+    const Token& token = Peek();
+    SourcePosition at = token.position;
+    Identifier name;
+    if (token.type == TokenType::kKeyword) {
+      name.text = token.text;
+      name.normalized = token.value;
+      name.position = at;
+      Advance();
+    } else {
+      INLET_ASSIGN_OR_RETURN(name, ParseIdentifier("field name"));
+    }
+    MatchOperator(":");
+    INLET_ASSIGN_OR_RETURN(TypeNameField field, ParseTypeArgument(/*allow_not_null=*/true));
+    field.name = std::move(name);
+    field.position = at;
+    type->children.push_back(std::move(field));
+  } while (MatchOperator(","));
+  if (!MatchOperator(close)) return ErrorExpected("',' or '" + std::string(close) + "'");
+  return Status::OK();
+}
+
+// A type inside a nested type, with an optional NOT NULL where the child may be declared so.
+Result<TypeNameField> Parser::ParseTypeArgument(bool allow_not_null) {
+  TypeNameField field;
+  field.position = Peek().position;
+  INLET_ASSIGN_OR_RETURN(field.type, ParseTypeName());
+  if (allow_not_null && PeekWord("not") && PeekWord("null", 1)) {
+    Advance();
+    Advance();
+    field.not_null = true;
+  }
+  return field;
 }
 
 Result<int> Parser::ParseTypeParameter() {

@@ -47,7 +47,12 @@ class Parser {
   Result<ColumnDefinition> ParseColumnDefinition();
   Result<StatementPtr> ParseOpenDeltaTable();
   Result<StatementPtr> ParseDropTable();
-  Result<StatementPtr> ParseShowTables();
+  Result<StatementPtr> ParseAlterTable();
+  Result<StatementPtr> ParseShow();
+  Result<std::vector<TableProperty>> ParseTableProperties();
+  Result<std::vector<StringLiteral>> ParsePropertyKeys();
+  Result<StringLiteral> ParsePropertyKey();
+  Result<StringLiteral> ParsePropertyValue();
   Result<StatementPtr> ParseDescribe();
   Result<StatementPtr> ParseSelect();
   Result<SelectItem> ParseSelectItem();
@@ -84,6 +89,9 @@ class Parser {
   Result<ExpressionPtr> ParseCase();
   Result<std::vector<ExpressionPtr>> ParseExpressionList();
   Result<TypeName> ParseTypeName();
+  Result<TypeName> ParseBaseTypeName();
+  Status ParseStructFields(TypeName* type, std::string_view close);
+  Result<TypeNameField> ParseTypeArgument(bool allow_not_null);
   Result<int> ParseTypeParameter();
 
   // ----- token helpers (parser.cc)

@@ -97,6 +97,8 @@ TEST(ParserSelectTest, Literals) {
   EXPECT_EQ(kind_of("false"), LiteralKind::kBoolean);
   EXPECT_EQ(kind_of("DATE '2024-01-31'"), LiteralKind::kDate);
   EXPECT_EQ(kind_of("timestamp '2024-01-31 10:00:00'"), LiteralKind::kTimestamp);
+  EXPECT_EQ(kind_of("time '10:00:00'"), LiteralKind::kTime);
+  EXPECT_EQ(PrintedExpression("time '10:00'"), "TIME '10:00'");
   EXPECT_EQ(PrintedExpression("-9223372036854775808"), "-9223372036854775808");
   EXPECT_EQ(PrintedExpression("- -5"), "- -5");
   EXPECT_EQ(PrintedExpression("1 - -5"), "1 - -5");

@@ -12,6 +12,39 @@ Status BindErrorAt(const SourcePosition& position, const std::string& message) {
   return Status::BindError(message + " at " + position.ToString());
 }
 
+Result<LogicalType> BindTypeName(const TypeName& type) {
+  if (type.name == "STRUCT") {
+    std::vector<StructField> fields;
+    std::set<std::string> seen;
+    for (const TypeNameField& child : type.children) {
+      if (!seen.insert(AsciiToLower(child.name.text)).second) {
+        return BindErrorAt(child.position,
+                           "STRUCT field \"" + child.name.text + "\" is defined twice");
+      }
+      INLET_ASSIGN_OR_RETURN(LogicalType field_type, BindTypeName(child.type));
+      fields.push_back(StructField{child.name.text, std::move(field_type), !child.not_null});
+    }
+    return LogicalType::MakeStruct(std::move(fields));
+  }
+  if (type.name == "ARRAY") {
+    const TypeNameField& element = type.children[0];
+    INLET_ASSIGN_OR_RETURN(LogicalType element_type, BindTypeName(element.type));
+    return LogicalType::List(std::move(element_type), !element.not_null);
+  }
+  if (type.name == "MAP") {
+    const TypeNameField& key = type.children[0];
+    const TypeNameField& value = type.children[1];
+    INLET_ASSIGN_OR_RETURN(LogicalType key_type, BindTypeName(key.type));
+    INLET_ASSIGN_OR_RETURN(LogicalType value_type, BindTypeName(value.type));
+    auto map = LogicalType::MakeMap(std::move(key_type), std::move(value_type), !value.not_null);
+    if (!map.ok()) return BindErrorAt(key.position, map.status().message());
+    return map;
+  }
+  auto named = LogicalTypeFromName(type.name, type.params);
+  if (!named.ok()) return BindErrorAt(type.position, named.status().message());
+  return named;
+}
+
 Result<Value> BindLiteral(const LiteralExpression& literal) {
   const std::string& text = literal.value;
   switch (literal.literal_kind) {
@@ -46,6 +79,11 @@ Result<Value> BindLiteral(const LiteralExpression& literal) {
     }
     case LiteralKind::kTimestamp: {
       auto v = CastTextToValue(text, LogicalType::Timestamp());
+      if (!v.ok()) return BindErrorAt(literal.position, v.status().message());
+      return v;
+    }
+    case LiteralKind::kTime: {
+      auto v = CastTextToValue(text, LogicalType::Time());
       if (!v.ok()) return BindErrorAt(literal.position, v.status().message());
       return v;
     }
@@ -169,9 +207,8 @@ class ExpressionBinder {
       case ExpressionKind::kCast: {
         const auto& c = e.As<CastExpression>();
         INLET_ASSIGN_OR_RETURN(auto operand, Bind(*c.operand, allow_aggregates));
-        auto type = LogicalTypeFromName(c.type.name, c.type.params);
-        if (!type.ok()) return BindErrorAt(c.type.position, type.status().message());
-        return BoundExpression::Cast(std::move(operand), *type);
+        INLET_ASSIGN_OR_RETURN(LogicalType type, BindTypeName(c.type));
+        return BoundExpression::Cast(std::move(operand), std::move(type));
       }
       case ExpressionKind::kLike:
         return BindErrorAt(e.position, "LIKE is not supported yet");
@@ -413,6 +450,11 @@ Result<SelectPlan> BindSelect(const SelectStatement& select, const TableResolver
       const Expression* key_expression = key.get();
       if (output >= 0 && items[output].expression) key_expression = items[output].expression;
       if (output >= 0 && !items[output].expression) {
+        const LogicalType& key_type = schema.field(items[output].column).type;
+        if (key_type.is_nested()) {
+          return BindErrorAt(key->position,
+                             "cannot GROUP BY " + key_type.ToString() + " values yet");
+        }
         key_columns.insert(items[output].column);
         plan.group_by.push_back(BoundExpression::Column(items[output].column,
                                                         schema.field(items[output].column).type,
@@ -420,6 +462,10 @@ Result<SelectPlan> BindSelect(const SelectStatement& select, const TableResolver
         continue;
       }
       INLET_ASSIGN_OR_RETURN(auto bound, binder.Bind(*key_expression, false));
+      if (bound->type().is_nested()) {
+        return BindErrorAt(key->position,
+                           "cannot GROUP BY " + bound->type().ToString() + " values yet");
+      }
       if (bound->kind() == BoundExpression::Kind::kColumn) key_columns.insert(bound->column_index());
       keys.insert(key_expression->ToString());
       plan.group_by.push_back(std::move(bound));
@@ -468,10 +514,24 @@ Result<SelectPlan> BindSelect(const SelectStatement& select, const TableResolver
       ++plan.hidden_columns;
       output = static_cast<int>(plan.projections.size() - 1);
     }
+    const LogicalType& sort_type = plan.projections[output]->type();
+    if (sort_type.is_nested()) {
+      return BindErrorAt(order.expression->position,
+                         "cannot ORDER BY " + sort_type.ToString() + " values");
+    }
     SortKey key{output, order.descending, order.descending};
     if (order.nulls == OrderByItem::Nulls::kFirst) key.nulls_first = true;
     if (order.nulls == OrderByItem::Nulls::kLast) key.nulls_first = false;
     plan.order_by.push_back(key);
+  }
+  if (select.distinct) {
+    for (size_t i = 0; i < plan.projections.size(); ++i) {
+      const LogicalType& type = plan.projections[i]->type();
+      if (type.is_nested()) {
+        return BindErrorAt(select.position, "SELECT DISTINCT cannot compare " + type.ToString() +
+                                                " values yet (column \"" + plan.names[i] + "\")");
+      }
+    }
   }
   plan.distinct = select.distinct;
   plan.limit = select.limit;

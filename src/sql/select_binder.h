@@ -26,6 +26,10 @@ using TableResolver = std::function<Result<BoundTable>(const Name& name)>;
 /// the statement: `column "qty2" does not exist at line 1, column 8 (columns of orders: ...)`.
 Result<SelectPlan> BindSelect(const SelectStatement& select, const TableResolver& resolve_table);
 
+/// The LogicalType a parsed type names, nested types included. Errors point at the part at
+/// fault: an unknown type name, a duplicate STRUCT field, a MAP key of a nested type.
+Result<LogicalType> BindTypeName(const TypeName& type);
+
 /// Binds an expression that must be a constant (DEFAULT values) and casts it to `type`.
 Result<Value> BindConstant(const Expression& expression, const LogicalType& type);
 

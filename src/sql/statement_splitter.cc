@@ -35,7 +35,7 @@ Scan ScanScript(std::string_view script) {
   while (i < n) {
     char c = script[i];
     char next = i + 1 < n ? script[i + 1] : '\0';
-    if (c == '\'' || c == '"') {
+    if (c == '\'' || c == '"' || c == '`') {
       has_content = true;
       // A doubled quote inside stands for one quote and does not end the literal.
       size_t j = i + 1;

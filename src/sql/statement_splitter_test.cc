@@ -29,6 +29,8 @@ TEST(StatementSplitterTest, IgnoresSemicolonsInStringsIdentifiersAndComments) {
             (Statements{"SELECT 'it''s; fine'", "SELECT 2"}));
   EXPECT_EQ(SplitStatements("SELECT \"a;\"\"b\" FROM t; SELECT 2"),
             (Statements{"SELECT \"a;\"\"b\" FROM t", "SELECT 2"}));
+  EXPECT_EQ(SplitStatements("SELECT `a;``b` FROM t; SELECT 2"),
+            (Statements{"SELECT `a;``b` FROM t", "SELECT 2"}));
   EXPECT_EQ(SplitStatements("SELECT 1 -- not here; \n + 1; SELECT /* nor; here */ 2"),
             (Statements{"SELECT 1 -- not here; \n + 1", "SELECT /* nor; here */ 2"}));
   // Comments before a statement stay with it: the text is kept as written.

@@ -6,6 +6,7 @@
 #include "common/string_util.h"
 #include "delta/delta_table.h"
 #include "delta/schema_json.h"
+#include "delta/table_properties.h"
 #include "exec/copy_executor.h"
 #include "exec/table_scan.h"
 #include "formats/registry.h"
@@ -26,11 +27,15 @@ Result<Schema> BindColumns(const std::vector<ColumnDefinition>& columns) {
     if (!seen.insert(AsciiToLower(column.name.text)).second) {
       return BindErrorAt(column.position, "column \"" + column.name.text + "\" is defined twice");
     }
-    auto type = LogicalTypeFromName(column.type.name, column.type.params);
-    if (!type.ok()) return BindErrorAt(column.type.position, type.status().message());
-    Field field{column.name.text, *type, !column.not_null, std::nullopt};
+    INLET_ASSIGN_OR_RETURN(LogicalType type, BindTypeName(column.type));
+    if (type.id() == TypeId::kTime) {
+      return BindErrorAt(column.type.position,
+                         "Delta Lake has no TIME type; declare the column \"" + column.name.text +
+                             "\" as STRING");
+    }
+    Field field{column.name.text, type, !column.not_null, std::nullopt};
     if (column.default_value) {
-      INLET_ASSIGN_OR_RETURN(Value value, BindConstant(*column.default_value, *type));
+      INLET_ASSIGN_OR_RETURN(Value value, BindConstant(*column.default_value, type));
       if (value.is_null() && column.not_null) {
         return BindErrorAt(column.default_value->position,
                            "column \"" + column.name.text + "\" is NOT NULL but its DEFAULT is NULL");
@@ -40,6 +45,24 @@ Result<Schema> BindColumns(const std::vector<ColumnDefinition>& columns) {
     schema.mutable_fields().push_back(std::move(field));
   }
   return schema;
+}
+
+using PropertyList = std::vector<std::pair<std::string, std::string>>;
+
+// The properties of a TBLPROPERTIES list, each checked on its own so that an error points at it;
+// whether they go together with the rest of the table's properties is the Delta layer's check.
+Result<PropertyList> BindProperties(const std::vector<TableProperty>& properties) {
+  PropertyList bound;
+  std::set<std::string> seen;
+  for (const TableProperty& property : properties) {
+    Result<std::string> key = ValidateTableProperty(property.key.value, property.value.value);
+    if (!key.ok()) return BindErrorAt(property.key.position, key.status().message());
+    if (!seen.insert(*key).second) {
+      return BindErrorAt(property.key.position, "table property '" + *key + "' is given twice");
+    }
+    bound.emplace_back(property.key.value, property.value.value);
+  }
+  return bound;
 }
 
 struct TableHandle {
@@ -57,6 +80,17 @@ Result<TableHandle> LookUpTable(const Name& name, Database& db) {
   }
   INLET_ASSIGN_OR_RETURN(ResolvedLocation location, db.file_systems().Resolve(entry->location));
   return TableHandle{*entry, DeltaTable(location.fs, location.path)};
+}
+
+// Commits the change of table properties `alter` asks for; returns the version.
+Result<int64_t> CommitPropertyChange(const AlterTableStatement& alter, const DeltaTable& table) {
+  if (alter.action == AlterTableStatement::Action::kUnsetProperties) {
+    std::vector<std::string> keys;
+    for (const StringLiteral& key : alter.keys) keys.push_back(key.value);
+    return table.UnsetProperties(keys, alter.if_exists);
+  }
+  INLET_ASSIGN_OR_RETURN(PropertyList properties, BindProperties(alter.properties));
+  return table.SetProperties(properties);
 }
 
 // Whether `location` already holds a Delta log.
@@ -93,6 +127,13 @@ Result<ResultSet> ExecuteCreateTable(const CreateTableStatement& create, Databas
                            : location.status();
   }
   INLET_ASSIGN_OR_RETURN(bool has_log, HasDeltaLog(*location));
+  if (create.columns.empty() && !create.properties.empty()) {
+    // The table's metaData is written by its first COPY INTO, or is already there: there is no
+    // commit for the properties to go in.
+    return BindErrorAt(create.properties.front().key.position,
+                       "TBLPROPERTIES needs a column list; set the properties of a table without "
+                       "one with ALTER TABLE " + create.table.ToString() + " SET TBLPROPERTIES");
+  }
   if (!create.columns.empty()) {
     INLET_ASSIGN_OR_RETURN(Schema schema, BindColumns(create.columns));
     if (has_log) {
@@ -101,7 +142,10 @@ Result<ResultSet> ExecuteCreateTable(const CreateTableStatement& create, Databas
                              "'; register it with OPEN DELTA TABLE " + create.table.ToString() +
                              " LOCATION '" + location->display + "'");
     }
-    auto created = DeltaTable::Create(location->fs, location->path, schema, {}, {}, key);
+    INLET_ASSIGN_OR_RETURN(PropertyList properties, BindProperties(create.properties));
+    INLET_ASSIGN_OR_RETURN(auto configuration, WithTableProperties({}, properties));
+    auto created =
+        DeltaTable::Create(location->fs, location->path, schema, {}, std::move(configuration), key);
     if (!created.ok()) return created.status();
   }
   // Without columns the table takes its schema from the Delta table already there, or from
@@ -148,6 +192,48 @@ Result<ResultSet> ExecuteDropTable(const DropTableStatement& drop, Database& db)
                          db.file_systems().Resolve(db.catalog().DefaultTableLocation(NameParts(drop.table))));
   if (managed.display == entry->location) INLET_RETURN_NOT_OK(RemoveFolder(managed));
   return NoRows();
+}
+
+Result<ResultSet> ExecuteAlterTable(const AlterTableStatement& alter, Database& db) {
+  INLET_ASSIGN_OR_RETURN(TableHandle handle, LookUpTable(alter.table, db));
+  Result<int64_t> committed = CommitPropertyChange(alter, handle.table);
+  if (committed.status().IsNotFound()) {
+    return BindErrorAt(alter.table.position,
+                       "table " + alter.table.ToString() +
+                           " has no Delta log yet to hold properties; its first COPY INTO "
+                           "writes one");
+  }
+  INLET_RETURN_NOT_OK(committed);
+  return NoRows();
+}
+
+Result<ResultSet> ExecuteShowTableProperties(const ShowTablePropertiesStatement& show,
+                                             Database& db) {
+  INLET_ASSIGN_OR_RETURN(TableHandle handle, LookUpTable(show.table, db));
+  ResultSet result;
+  result.names = {"key", "value"};
+  result.types = {LogicalType::Varchar(), LogicalType::Varchar()};
+  std::map<std::string, std::string> configuration;
+  auto snapshot = handle.table.LoadSnapshot();
+  // A table registered without columns has no properties until its first load.
+  if (snapshot.ok()) {
+    configuration = snapshot->metadata.configuration;
+  } else if (!snapshot.status().IsNotFound()) {
+    return snapshot.status();
+  }
+  if (show.key) {
+    auto it = configuration.find(CanonicalPropertyKey(show.key->value));
+    if (it == configuration.end()) {
+      return BindErrorAt(show.key->position, "table " + show.table.ToString() +
+                                                 " has no property '" + show.key->value + "'");
+    }
+    result.rows.push_back({Value::Varchar(it->first), Value::Varchar(it->second)});
+    return result;
+  }
+  for (const auto& [key, value] : configuration) {
+    result.rows.push_back({Value::Varchar(key), Value::Varchar(value)});
+  }
+  return result;
 }
 
 Result<ResultSet> ExecuteShowTables(Database& db) {

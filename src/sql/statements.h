@@ -12,7 +12,10 @@ namespace inlet::sql {
 Result<ResultSet> ExecuteCreateTable(const CreateTableStatement& create, Database& db);
 Result<ResultSet> ExecuteOpenDeltaTable(const OpenDeltaTableStatement& open, Database& db);
 Result<ResultSet> ExecuteDropTable(const DropTableStatement& drop, Database& db);
+Result<ResultSet> ExecuteAlterTable(const AlterTableStatement& alter, Database& db);
 Result<ResultSet> ExecuteShowTables(Database& db);
+Result<ResultSet> ExecuteShowTableProperties(const ShowTablePropertiesStatement& show,
+                                             Database& db);
 Result<ResultSet> ExecuteDescribe(const DescribeStatement& describe, Database& db);
 Result<ResultSet> ExecuteCopyInto(const CopyIntoStatement& copy, Database& db);
 Result<ResultSet> ExecuteSelectStatement(const SelectStatement& select, Database& db);

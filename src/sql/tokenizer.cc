@@ -109,9 +109,9 @@ class Lexer {
       INLET_ASSIGN_OR_RETURN(std::string value, Quoted('\'', start, "unterminated string literal"));
       return Make(TokenType::kString, start, std::move(value));
     }
-    if (c == '"') {
-      INLET_ASSIGN_OR_RETURN(std::string value,
-                             Quoted('"', start, "unterminated quoted identifier"));
+    if (c == '"' || c == '`') {
+      // `back quotes` are how Databricks and Spark quote identifiers.
+      INLET_ASSIGN_OR_RETURN(std::string value, Quoted(c, start, "unterminated quoted identifier"));
       if (value.empty()) return SyntaxError(start, "zero-length quoted identifier");
       return Make(TokenType::kQuotedIdentifier, start, std::move(value));
     }
@@ -176,7 +176,7 @@ class Lexer {
       Advance();
       return Make(TokenType::kOperator, start, std::string(two));
     }
-    static constexpr std::string_view kSingle = "=<>+-*/%(),;.";
+    static constexpr std::string_view kSingle = "=<>+-*/%(),;.:[]";
     if (kSingle.find(c) != std::string_view::npos) {
       Advance();
       return Make(TokenType::kOperator, start, std::string(1, c));

@@ -12,11 +12,11 @@ namespace inlet::sql {
 enum class TokenType {
   kKeyword,           // an unquoted reserved word (SELECT, FROM, AND, ...)
   kIdentifier,        // any other unquoted word; non-reserved keywords (TABLE options) land here
-  kQuotedIdentifier,  // "Double Quoted", case preserved
+  kQuotedIdentifier,  // "Double Quoted" or `back quoted`, case preserved
   kString,            // 'single quoted'
   kNumber,            // 42, 3.14, .5, 1e-3
   kParameter,         // $1; reserved for later (positional file columns, prepared statements)
-  kOperator,          // = <> != < <= > >= + - * / % || :: ( ) , ; .
+  kOperator,          // = <> != < <= > >= + - * / % || :: ( ) , ; . : [ ]
   kEnd,               // end of input; always the last token
 };
 

@@ -56,6 +56,19 @@ TEST(TokenizerTest, QuotedIdentifiersPreserveCaseAndUnescapeDoubledQuotes) {
   EXPECT_FALSE(tokens[1].IsWord("select"));
 }
 
+TEST(TokenizerTest, BackQuotedIdentifiersAsDatabricksWritesThem) {
+  auto tokens = MustTokenize("`Order ``Id``` `a;b`");
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[0].type, TokenType::kQuotedIdentifier);
+  EXPECT_EQ(tokens[0].value, "Order `Id`");
+  EXPECT_EQ(tokens[0].text, "`Order ``Id```");
+  EXPECT_EQ(tokens[1].value, "a;b");
+  EXPECT_EQ(TokenizeError("SELECT `abc"),
+            "syntax error at line 1, column 8: unterminated quoted identifier");
+  EXPECT_EQ(TokenizeError("SELECT ``"),
+            "syntax error at line 1, column 8: zero-length quoted identifier");
+}
+
 TEST(TokenizerTest, StringsUnescapeDoubledQuotesAndKeepBackslashes) {
   auto tokens = MustTokenize(R"('it''s' '' '\t')");
   ASSERT_EQ(tokens.size(), 4u);
@@ -80,13 +93,21 @@ TEST(TokenizerTest, Numbers) {
 }
 
 TEST(TokenizerTest, Operators) {
-  auto tokens = MustTokenize("= <> != < <= > >= + - * / % || :: ( ) , ; .");
+  auto tokens = MustTokenize("= <> != < <= > >= + - * / % || :: ( ) , ; . : [ ]");
   std::vector<std::string> ops;
   for (const Token& token : tokens) {
     if (token.type == TokenType::kOperator) ops.push_back(token.text);
   }
-  EXPECT_EQ(ops, (std::vector<std::string>{"=", "<>", "!=", "<", "<=", ">", ">=", "+", "-", "*",
-                                           "/", "%", "||", "::", "(", ")", ",", ";", "."}));
+  EXPECT_EQ(ops,
+            (std::vector<std::string>{"=", "<>", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/",
+                                      "%", "||", "::", "(", ")", ",", ";", ".", ":", "[", "]"}));
+  // Nested type brackets close one at a time; a colon is not a cast.
+  auto nested = MustTokenize("ARRAY<ARRAY<INT>> a:INT[]");
+  ASSERT_EQ(nested.size(), 13u);
+  EXPECT_EQ(nested[5].text, ">");
+  EXPECT_EQ(nested[6].text, ">");
+  EXPECT_EQ(nested[8].text, ":");
+  EXPECT_EQ(nested[10].text, "[");
   auto tight = MustTokenize("a<=b||'x'::int");
   ASSERT_EQ(tight.size(), 8u);
   EXPECT_EQ(tight[1].text, "<=");

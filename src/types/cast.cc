@@ -317,6 +317,47 @@ bool ParseDatePart(std::string_view s, size_t* pos, int32_t* days) {
   return true;
 }
 
+// Reads "H[H]:MM[:SS[.ffffff]]" at *pos as microseconds since midnight.
+bool ParseTimeOfDay(std::string_view s, size_t* pos, int64_t* micros) {
+  int64_t hour, minute, second = 0;
+  if (!ParseDigits(s, pos, 1, 2, &hour)) return false;
+  if (*pos >= s.size() || s[(*pos)++] != ':') return false;
+  if (!ParseDigits(s, pos, 2, 2, &minute)) return false;
+  int64_t fraction = 0;
+  if (*pos < s.size() && s[*pos] == ':') {
+    ++*pos;
+    if (!ParseDigits(s, pos, 2, 2, &second)) return false;
+    if (*pos < s.size() && s[*pos] == '.') {
+      ++*pos;
+      int digits = 0;
+      while (*pos < s.size() && s[*pos] >= '0' && s[*pos] <= '9') {
+        // Digits past microseconds are dropped (truncated), as DuckDB and Spark do.
+        if (digits < 6) fraction = fraction * 10 + (s[*pos] - '0');
+        ++digits;
+        ++*pos;
+      }
+      if (digits == 0) return false;
+      for (int d = digits; d < 6; ++d) fraction *= 10;
+    }
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    // 24:00:00 is the end of the day in ISO 8601.
+    if (!(hour == 24 && minute == 0 && second == 0 && fraction == 0)) return false;
+  }
+  *micros = ((hour * 60 + minute) * 60 + second) * kMicrosPerSecond + fraction;
+  return true;
+}
+
+// ".ffffff" without its trailing zeros, or nothing for a whole second.
+std::string FormatFraction(int64_t fraction_micros) {
+  if (fraction_micros == 0) return "";
+  char digits[8];
+  std::snprintf(digits, sizeof(digits), "%06lld", static_cast<long long>(fraction_micros));
+  std::string f = digits;
+  while (f.back() == '0') f.pop_back();
+  return "." + f;
+}
+
 bool Fail(std::string* error, std::string reason) {
   *error = std::move(reason);
   return false;
@@ -359,32 +400,7 @@ bool ParseTimestamp(std::string_view s, int64_t* micros, bool* had_zone) {
   int64_t time = 0;
   if (pos < s.size() && (s[pos] == ' ' || s[pos] == 'T')) {
     ++pos;
-    int64_t hour, minute, second = 0;
-    if (!ParseDigits(s, &pos, 1, 2, &hour)) return false;
-    if (pos >= s.size() || s[pos++] != ':') return false;
-    if (!ParseDigits(s, &pos, 2, 2, &minute)) return false;
-    int64_t fraction = 0;
-    if (pos < s.size() && s[pos] == ':') {
-      ++pos;
-      if (!ParseDigits(s, &pos, 2, 2, &second)) return false;
-      if (pos < s.size() && s[pos] == '.') {
-        ++pos;
-        int digits = 0;
-        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-          // Digits past microseconds are dropped (truncated), as DuckDB and Spark do.
-          if (digits < 6) fraction = fraction * 10 + (s[pos] - '0');
-          ++digits;
-          ++pos;
-        }
-        if (digits == 0) return false;
-        for (int d = digits; d < 6; ++d) fraction *= 10;
-      }
-    }
-    if (hour > 23 || minute > 59 || second > 59) {
-      // 24:00:00 is the end of the day in ISO 8601.
-      if (!(hour == 24 && minute == 0 && second == 0 && fraction == 0)) return false;
-    }
-    time = ((hour * 60 + minute) * 60 + second) * kMicrosPerSecond + fraction;
+    if (!ParseTimeOfDay(s, &pos, &time)) return false;
   }
   if (pos < s.size() && s[pos] == ' ') ++pos;
   if (pos < s.size()) {
@@ -440,15 +456,22 @@ std::string FormatTimestamp(int64_t micros) {
                         static_cast<long long>(seconds / 3600),
                         static_cast<long long>(seconds / 60 % 60),
                         static_cast<long long>(seconds % 60));
-  std::string out(buf, n);
-  if (fraction != 0) {
-    char frac[8];
-    std::snprintf(frac, sizeof(frac), "%06lld", static_cast<long long>(fraction));
-    std::string f = frac;
-    while (!f.empty() && f.back() == '0') f.pop_back();
-    out += "." + f;
-  }
-  return out;
+  return std::string(buf, n) + FormatFraction(fraction);
+}
+
+bool ParseTime(std::string_view text, int64_t* micros) {
+  size_t pos = 0;
+  return ParseTimeOfDay(text, &pos, micros) && pos == text.size();
+}
+
+std::string FormatTime(int64_t micros) {
+  int64_t seconds = micros / kMicrosPerSecond;
+  char buf[32];
+  int n = std::snprintf(buf, sizeof(buf), "%02lld:%02lld:%02lld",
+                        static_cast<long long>(seconds / 3600),
+                        static_cast<long long>(seconds / 60 % 60),
+                        static_cast<long long>(seconds % 60));
+  return std::string(buf, n) + FormatFraction(micros % kMicrosPerSecond);
 }
 
 std::string FormatDecimal(int128_t unscaled, int scale) {
@@ -571,11 +594,27 @@ bool AppendTextAsType(std::string_view text, const LogicalType& type, Column* ou
       out->AppendFixed<int64_t>(micros);
       return true;
     }
+    case TypeId::kTime: {
+      int64_t micros;
+      if (!ParseTime(text, &micros)) {
+        return Fail(error, "invalid TIME value (expected HH:MM:SS[.ffffff])");
+      }
+      out->AppendFixed<int64_t>(micros);
+      return true;
+    }
+    case TypeId::kStruct:
+    case TypeId::kList:
+    case TypeId::kMap:
+      return Fail(error, "cannot load text into " + type.ToString() + " yet");
   }
   return Fail(error, "unsupported type " + type.ToString());
 }
 
 Result<Value> CastTextToValue(std::string_view text, const LogicalType& type) {
+  if (type.is_nested()) {
+    return Status::NotImplemented("cannot cast text to " + type.ToString() +
+                                  " yet: text is not parsed into nested values");
+  }
   Column column(type);
   std::string error;
   if (!AppendTextAsType(text, type, &column, &error)) {
@@ -644,6 +683,74 @@ Result<Value> NumericToNumeric(const Value& value, const LogicalType& target) {
   return result;
 }
 
+Status NestedCastError(const LogicalType& source, const LogicalType& target,
+                       const std::string& reason) {
+  return Status::CastError("cannot cast " + source.ToString() + " to " + target.ToString() + ": " +
+                           reason);
+}
+
+// Casts a nested child value, refusing a NULL where the target does not allow one.
+Result<Value> CastChild(const Value& child, const LogicalType& target, bool nullable,
+                        const std::string& what) {
+  if (child.is_null() && !nullable) {
+    return Status::CastError("NULL " + what + " where " + target.ToString() + " is NOT NULL");
+  }
+  return CastValue(child, target);
+}
+
+// STRUCT to STRUCT matches fields by name (exactly, else ignoring case), so reordered fields
+// keep their values; every target field must have a source field and no source field may be
+// left over, because dropping data silently is worse than an error.
+Result<Value> StructToStruct(const Value& value, const LogicalType& target) {
+  const std::vector<StructField>& from = value.type().struct_fields();
+  const std::vector<StructField>& to = target.struct_fields();
+  if (from.size() != to.size()) {
+    return NestedCastError(value.type(), target, "the field counts differ");
+  }
+  std::vector<Value> fields;
+  fields.reserve(to.size());
+  for (const StructField& field : to) {
+    int match = -1;
+    for (size_t i = 0; i < from.size() && match < 0; ++i) {
+      if (from[i].name == field.name) match = static_cast<int>(i);
+    }
+    for (size_t i = 0; i < from.size() && match < 0; ++i) {
+      if (EqualsIgnoreCase(from[i].name, field.name)) match = static_cast<int>(i);
+    }
+    if (match < 0) {
+      return NestedCastError(value.type(), target, "no field named \"" + field.name + "\"");
+    }
+    INLET_ASSIGN_OR_RETURN(Value cast, CastChild(value.GetChildren()[match], field.type,
+                                                 field.nullable, "field \"" + field.name + "\""));
+    fields.push_back(std::move(cast));
+  }
+  return Value::Struct(target, std::move(fields));
+}
+
+Result<Value> ListToList(const Value& value, const LogicalType& target) {
+  std::vector<Value> elements;
+  elements.reserve(value.GetChildren().size());
+  for (const Value& element : value.GetChildren()) {
+    INLET_ASSIGN_OR_RETURN(Value cast, CastChild(element, target.list_element(),
+                                                 target.list_element_nullable(), "element"));
+    elements.push_back(std::move(cast));
+  }
+  return Value::List(target, std::move(elements));
+}
+
+Result<Value> MapToMap(const Value& value, const LogicalType& target) {
+  std::vector<Value> entries;
+  entries.reserve(value.GetChildren().size());
+  for (const Value& entry : value.GetChildren()) {
+    const std::vector<Value>& key_value = entry.GetChildren();
+    INLET_ASSIGN_OR_RETURN(Value key, CastChild(key_value[0], target.map_key(), false, "key"));
+    INLET_ASSIGN_OR_RETURN(Value mapped, CastChild(key_value[1], target.map_value(),
+                                                   target.map_value_nullable(), "value"));
+    entries.push_back(Value::Struct(target.map_entry(), {std::move(key), std::move(mapped)}));
+  }
+  return Value::Map(target, std::move(entries));
+}
+
 }  // namespace
 
 Result<Value> CastValue(const Value& value, const LogicalType& target) {
@@ -656,7 +763,21 @@ Result<Value> CastValue(const Value& value, const LogicalType& target) {
     return CastTextToValue(value.GetString(), target);
   }
   if (target.id() == TypeId::kVarchar) return CastTextToValue(value.ToString(), target);
-  if (source.is_temporal() && target.is_temporal()) {
+  if (source.id() == target.id() && source.is_nested()) {
+    switch (source.id()) {
+      case TypeId::kStruct: return StructToStruct(value, target);
+      case TypeId::kList: return ListToList(value, target);
+      default: return MapToMap(value, target);
+    }
+  }
+  if (source.id() == TypeId::kTime || target.id() == TypeId::kTime) {
+    // Only a timestamp carries a time of day; a TIME has no date to become one.
+    if (target.id() == TypeId::kTime &&
+        (source.id() == TypeId::kTimestamp || source.id() == TypeId::kTimestampTz)) {
+      int64_t time = value.GetInt() % kMicrosPerDay;
+      return Value::Time(time < 0 ? time + kMicrosPerDay : time);
+    }
+  } else if (source.is_temporal() && target.is_temporal()) {
     int64_t micros = source.id() == TypeId::kDate ? value.GetInt() * kMicrosPerDay : value.GetInt();
     if (target.id() == TypeId::kDate) {
       int64_t days = micros / kMicrosPerDay - (micros % kMicrosPerDay < 0 ? 1 : 0);

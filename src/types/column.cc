@@ -3,13 +3,29 @@
 namespace inlet {
 
 Column::Column(LogicalType type) : type_(type), physical_(type.physical_type()) {
-  if (physical_ == PhysicalType::kString) offsets_.push_back(0);
+  if (physical_ == PhysicalType::kString || physical_ == PhysicalType::kList) {
+    offsets_.push_back(0);
+  }
+  switch (type_.id()) {
+    case TypeId::kStruct:
+      for (const StructField& field : type_.struct_fields()) {
+        children_.push_back(std::make_unique<Column>(field.type));
+      }
+      break;
+    case TypeId::kList: children_.push_back(std::make_unique<Column>(type_.list_element())); break;
+    case TypeId::kMap: children_.push_back(std::make_unique<Column>(type_.map_entry())); break;
+    default: break;
+  }
 }
 
 void Column::Reserve(int64_t n) {
   switch (physical_) {
     case PhysicalType::kBit: values_.reserve((n + 7) / 8); break;
-    case PhysicalType::kString: offsets_.reserve(n + 1); break;
+    case PhysicalType::kString:
+    case PhysicalType::kList: offsets_.reserve(n + 1); break;
+    case PhysicalType::kStruct:
+      for (auto& child : children_) child->Reserve(n);
+      break;
     default: values_.reserve(n * type_.fixed_width()); break;
   }
 }
@@ -21,7 +37,10 @@ void Column::Clear() {
   values_.clear();
   offsets_.clear();
   data_.clear();
-  if (physical_ == PhysicalType::kString) offsets_.push_back(0);
+  if (physical_ == PhysicalType::kString || physical_ == PhysicalType::kList) {
+    offsets_.push_back(0);
+  }
+  for (auto& child : children_) child->Clear();
 }
 
 void Column::AppendValidBit() {
@@ -46,6 +65,10 @@ void Column::AppendNull() {
       if ((length_ & 7) == 0) values_.push_back(0);
       break;
     case PhysicalType::kString: offsets_.push_back(static_cast<int64_t>(data_.size())); break;
+    case PhysicalType::kStruct:
+      for (auto& child : children_) child->AppendNull();
+      break;
+    case PhysicalType::kList: offsets_.push_back(children_[0]->size()); break;
     default: values_.resize(values_.size() + type_.fixed_width(), 0); break;
   }
   ++length_;
@@ -66,6 +89,18 @@ void Column::AppendString(std::string_view v) {
   AppendValidBit();
 }
 
+void Column::FinishStruct() {
+  INLET_DCHECK(physical_ == PhysicalType::kStruct);
+  for (const auto& child : children_) INLET_DCHECK(child->size() == length_ + 1);
+  AppendValidBit();
+}
+
+void Column::FinishList() {
+  INLET_DCHECK(physical_ == PhysicalType::kList);
+  offsets_.push_back(children_[0]->size());
+  AppendValidBit();
+}
+
 void Column::AppendValue(const Value& v) {
   if (v.is_null()) {
     AppendNull();
@@ -81,6 +116,17 @@ void Column::AppendValue(const Value& v) {
     case PhysicalType::kDouble: AppendFixed<double>(v.GetDouble()); break;
     case PhysicalType::kInt128: AppendFixed<int128_t>(v.GetDecimal()); break;
     case PhysicalType::kString: AppendString(v.GetString()); break;
+    case PhysicalType::kStruct: {
+      const std::vector<Value>& fields = v.GetChildren();
+      INLET_DCHECK(fields.size() == children_.size());
+      for (size_t i = 0; i < children_.size(); ++i) children_[i]->AppendValue(fields[i]);
+      FinishStruct();
+      break;
+    }
+    case PhysicalType::kList:
+      for (const Value& element : v.GetChildren()) children_[0]->AppendValue(element);
+      FinishList();
+      break;
   }
 }
 
@@ -93,6 +139,21 @@ void Column::AppendFrom(const Column& other, int64_t row) {
   switch (physical_) {
     case PhysicalType::kBit: AppendBool(other.GetBool(row)); break;
     case PhysicalType::kString: AppendString(other.GetString(row)); break;
+    case PhysicalType::kStruct:
+      for (size_t i = 0; i < children_.size(); ++i) {
+        children_[i]->AppendFrom(*other.children_[i], row);
+      }
+      FinishStruct();
+      break;
+    case PhysicalType::kList: {
+      Column* elements = children_[0].get();
+      const Column& other_elements = *other.children_[0];
+      for (int64_t r = other.list_begin(row); r < other.list_end(row); ++r) {
+        elements->AppendFrom(other_elements, r);
+      }
+      FinishList();
+      break;
+    }
     default: {
       int width = type_.fixed_width();
       size_t offset = values_.size();
@@ -114,23 +175,39 @@ Value Column::GetValue(int64_t i) const {
     case TypeId::kDate: return Value::Int(type_, GetFixed<int32_t>(i));
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: return Value::Int(type_, GetFixed<int64_t>(i));
+    case TypeId::kTimestampTz:
+    case TypeId::kTime: return Value::Int(type_, GetFixed<int64_t>(i));
     case TypeId::kFloat: return Value::Float(GetFixed<float>(i));
     case TypeId::kDouble: return Value::Double(GetFixed<double>(i));
     case TypeId::kDecimal:
       return Value::Decimal(GetFixed<int128_t>(i), type_.precision(), type_.scale());
-    case TypeId::kVarchar: {
-      Value v = Value::Varchar(std::string(GetString(i)));
-      return v;
-    }
+    case TypeId::kVarchar: return Value::Varchar(std::string(GetString(i)));
     case TypeId::kBinary: return Value::Binary(std::string(GetString(i)));
+    case TypeId::kStruct: {
+      std::vector<Value> fields;
+      fields.reserve(children_.size());
+      for (const auto& child : children_) fields.push_back(child->GetValue(i));
+      return Value::Struct(type_, std::move(fields));
+    }
+    case TypeId::kList:
+    case TypeId::kMap: {
+      std::vector<Value> elements;
+      elements.reserve(list_end(i) - list_begin(i));
+      for (int64_t r = list_begin(i); r < list_end(i); ++r) {
+        elements.push_back(children_[0]->GetValue(r));
+      }
+      return type_.id() == TypeId::kList ? Value::List(type_, std::move(elements))
+                                         : Value::Map(type_, std::move(elements));
+    }
   }
   return Value::Null(type_);
 }
 
 int64_t Column::MemoryUsage() const {
-  return static_cast<int64_t>(validity_.capacity() + values_.capacity() +
-                              offsets_.capacity() * sizeof(int64_t) + data_.capacity());
+  int64_t total = static_cast<int64_t>(validity_.capacity() + values_.capacity() +
+                                       offsets_.capacity() * sizeof(int64_t) + data_.capacity());
+  for (const auto& child : children_) total += child->MemoryUsage();
+  return total;
 }
 
 std::shared_ptr<RecordBatch> RecordBatch::MakeEmpty(SchemaPtr schema) {

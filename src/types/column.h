@@ -18,6 +18,12 @@ namespace inlet {
 /// (bit i set = value i is valid, LSB first; absent until the first NULL), then either a values
 /// buffer of fixed-width values, a bit-packed buffer of booleans, or int64 offsets (length + 1
 /// entries) into a data buffer for VARCHAR/BINARY. A NULL slot holds zero bytes / an empty string.
+///
+/// Nested types own child columns. STRUCT: one child per field, each exactly as long as the
+/// struct; a NULL struct has a NULL in every child. LIST and MAP: int64 offsets (length + 1)
+/// into a single child (the elements; for MAP a STRUCT<key, value> of the entries); a NULL or
+/// empty list adds no elements. To build a row: append the children's values first, then call
+/// FinishStruct() / FinishList() (or AppendNull(), which pads a struct's children itself).
 /// Not thread safe.
 class Column {
  public:
@@ -47,6 +53,11 @@ class Column {
   }
   /// Appends a VARCHAR or BINARY value.
   void AppendString(std::string_view v);
+  /// Closes one valid STRUCT row whose field values were appended to the children.
+  void FinishStruct();
+  /// Closes one valid LIST / MAP row holding the elements appended to the child since the last
+  /// row.
+  void FinishList();
   /// Appends any value of this column's type (or NULL). Slow path for literals and tests.
   void AppendValue(const Value& v);
   /// Appends row `row` of `other`, which has the same physical type.
@@ -62,12 +73,22 @@ class Column {
   std::string_view GetString(int64_t i) const {
     return std::string_view(data_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]);
   }
+  /// LIST / MAP row `i` holds child rows [list_begin(i), list_end(i)).
+  int64_t list_begin(int64_t i) const { return offsets_[i]; }
+  int64_t list_end(int64_t i) const { return offsets_[i + 1]; }
+
+  /// Children of a nested column: STRUCT fields in order; the single element (or entry) column of
+  /// a LIST or MAP.
+  size_t num_children() const { return children_.size(); }
+  const Column& child(size_t i) const { return *children_[i]; }
+  Column* mutable_child(size_t i) { return children_[i].get(); }
   /// Value at row `i` as a Value (slow path).
   Value GetValue(int64_t i) const;
 
   /// Raw Arrow buffers. validity_bitmap() is null when the column has no NULLs.
   const uint8_t* validity_bitmap() const { return validity_.empty() ? nullptr : validity_.data(); }
   const uint8_t* values_buffer() const { return values_.data(); }
+  /// VARCHAR / BINARY / LIST / MAP offsets.
   const int64_t* offsets() const { return offsets_.data(); }
   const char* string_data() const { return data_.data(); }
   int64_t string_data_size() const { return static_cast<int64_t>(data_.size()); }
@@ -86,6 +107,7 @@ class Column {
   std::vector<uint8_t> values_;
   std::vector<int64_t> offsets_;
   std::string data_;
+  std::vector<std::unique_ptr<Column>> children_;
 };
 
 using ColumnPtr = std::shared_ptr<Column>;

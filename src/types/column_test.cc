@@ -61,5 +61,158 @@ TEST(ColumnTest, ValuesRoundTrip) {
   EXPECT_EQ(other.GetValue(0), t.GetValue(0));
 }
 
+TEST(ColumnTest, TimeIsInt64) {
+  Column c(LogicalType::Time());
+  c.AppendFixed<int64_t>(45296789000);
+  c.AppendValue(Value::Time(0));
+  EXPECT_EQ(c.GetValue(0).ToString(), "12:34:56.789");
+  EXPECT_EQ(c.GetValue(1), Value::Time(0));
+}
+
+LogicalType PersonType() {
+  return LogicalType::Struct(
+      {{"id", LogicalType::Integer(), false}, {"name", LogicalType::Varchar(), true}});
+}
+
+TEST(ColumnTest, StructRowsAreBuiltChildrenFirst) {
+  Column c(PersonType());
+  ASSERT_EQ(c.num_children(), 2u);
+  c.mutable_child(0)->AppendFixed<int32_t>(1);
+  c.mutable_child(1)->AppendString("ann");
+  c.FinishStruct();
+  c.AppendNull();  // pads both children
+  c.mutable_child(0)->AppendFixed<int32_t>(3);
+  c.mutable_child(1)->AppendNull();
+  c.FinishStruct();
+
+  EXPECT_EQ(c.size(), 3);
+  EXPECT_EQ(c.null_count(), 1);
+  EXPECT_EQ(c.child(0).size(), 3);
+  EXPECT_EQ(c.child(1).size(), 3);
+  EXPECT_TRUE(c.IsNull(1));
+  EXPECT_TRUE(c.child(0).IsNull(1));
+  EXPECT_TRUE(c.child(1).IsNull(1));
+  EXPECT_FALSE(c.IsNull(2));
+  EXPECT_TRUE(c.child(1).IsNull(2));
+  EXPECT_EQ(c.GetValue(0).ToString(), "{'id': 1, 'name': ann}");
+  EXPECT_TRUE(c.GetValue(1).is_null());
+  EXPECT_EQ(c.GetValue(2).ToString(), "{'id': 3, 'name': NULL}");
+}
+
+TEST(ColumnTest, ListOffsetsPointIntoOneChild) {
+  Column c(LogicalType::List(LogicalType::BigInt()));
+  ASSERT_EQ(c.num_children(), 1u);
+  Column* elements = c.mutable_child(0);
+  elements->AppendFixed<int64_t>(1);
+  elements->AppendFixed<int64_t>(2);
+  c.FinishList();
+  c.AppendNull();
+  c.FinishList();  // empty list
+  elements->AppendNull();
+  c.FinishList();
+
+  EXPECT_EQ(c.size(), 4);
+  EXPECT_EQ(c.null_count(), 1);
+  const int64_t expected_offsets[] = {0, 2, 2, 2, 3};
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(c.offsets()[i], expected_offsets[i]) << i;
+  EXPECT_EQ(c.list_begin(3), 2);
+  EXPECT_EQ(c.list_end(3), 3);
+  EXPECT_EQ(c.GetValue(0).ToString(), "[1, 2]");
+  EXPECT_TRUE(c.GetValue(1).is_null());
+  EXPECT_EQ(c.GetValue(2).ToString(), "[]");
+  EXPECT_EQ(c.GetValue(3).ToString(), "[NULL]");
+}
+
+TEST(ColumnTest, MapStoresEntriesAsStructs) {
+  LogicalType type = LogicalType::Map(LogicalType::Varchar(), LogicalType::Double());
+  Column c(type);
+  ASSERT_EQ(c.num_children(), 1u);
+  EXPECT_EQ(c.child(0).type(), type.map_entry());
+  Column* entries = c.mutable_child(0);
+  entries->mutable_child(0)->AppendString("a");
+  entries->mutable_child(1)->AppendFixed<double>(1.5);
+  entries->FinishStruct();
+  entries->mutable_child(0)->AppendString("b");
+  entries->mutable_child(1)->AppendNull();
+  entries->FinishStruct();
+  c.FinishList();
+  c.AppendNull();
+  EXPECT_EQ(c.GetValue(0).ToString(), "{a=1.5, b=NULL}");
+  EXPECT_TRUE(c.GetValue(1).is_null());
+  EXPECT_EQ(c.GetValue(0).GetChildren().size(), 2u);
+}
+
+// ARRAY<STRUCT<id, tags ARRAY<VARCHAR>>> with NULLs at every level.
+LogicalType DeepType() {
+  return LogicalType::List(
+      LogicalType::Struct({{"id", LogicalType::Integer(), true},
+                           {"tags", LogicalType::List(LogicalType::Varchar()), true}}));
+}
+
+std::vector<Value> DeepRows() {
+  LogicalType list = DeepType();
+  LogicalType item = list.list_element();
+  LogicalType tags = item.struct_fields()[1].type;
+  auto tag_list = [&](std::vector<Value> v) { return Value::List(tags, std::move(v)); };
+  return {
+      Value::List(
+          list, {Value::Struct(
+                     item, {Value::Int(LogicalType::Integer(), 1),
+                            tag_list({Value::Varchar("x"), Value::Null(LogicalType::Varchar())})}),
+                 Value::Null(item),
+                 Value::Struct(item, {Value::Null(LogicalType::Integer()), Value::Null(tags)})}),
+      Value::Null(list),
+      Value::List(list, {}),
+      Value::List(list,
+                  {Value::Struct(item, {Value::Int(LogicalType::Integer(), 2), tag_list({})})}),
+  };
+}
+
+TEST(ColumnTest, DeepNestingRoundTripsThroughValues) {
+  Column c(DeepType());
+  for (const Value& row : DeepRows()) c.AppendValue(row);
+  ASSERT_EQ(c.size(), 4);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(c.GetValue(i), DeepRows()[i]) << i;
+  EXPECT_EQ(c.GetValue(0).ToString(),
+            "[{'id': 1, 'tags': [x, NULL]}, NULL, {'id': NULL, 'tags': NULL}]");
+  // The element struct column holds the 4 items of all lists; its NULL item padded its children.
+  const Column& items = c.child(0);
+  EXPECT_EQ(items.size(), 4);
+  EXPECT_TRUE(items.IsNull(1));
+  EXPECT_TRUE(items.child(0).IsNull(1));
+  EXPECT_EQ(items.child(1).size(), 4);
+  EXPECT_EQ(items.child(1).child(0).size(), 2);
+
+  Column copy(DeepType());
+  for (int i = 3; i >= 0; --i) copy.AppendFrom(c, i);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(copy.GetValue(i), c.GetValue(3 - i)) << i;
+}
+
+TEST(ColumnTest, NestedClearReserveAndMemory) {
+  Column c(DeepType());
+  int64_t empty_usage = c.MemoryUsage();
+  c.Reserve(100);
+  for (const Value& row : DeepRows()) c.AppendValue(row);
+  EXPECT_GT(c.MemoryUsage(), empty_usage);
+  c.Clear();
+  EXPECT_EQ(c.size(), 0);
+  EXPECT_EQ(c.child(0).size(), 0);
+  EXPECT_EQ(c.child(0).child(1).child(0).size(), 0);
+  c.AppendValue(DeepRows()[3]);
+  EXPECT_EQ(c.offsets()[0], 0);
+  EXPECT_EQ(c.GetValue(0), DeepRows()[3]);
+
+  Column s(PersonType());
+  s.Reserve(10);
+  s.AppendValue(Value::Null(PersonType()));
+  EXPECT_EQ(s.child(0).size(), 1);
+}
+
+TEST(RecordBatchTest, EmptyBatchHasNestedColumns) {
+  auto schema = std::make_shared<Schema>(std::vector<Field>{{"p", PersonType(), true, {}}});
+  auto batch = RecordBatch::MakeEmpty(schema);
+  EXPECT_EQ(batch->column(0)->num_children(), 2u);
+}
+
 }  // namespace
 }  // namespace inlet

@@ -1,8 +1,41 @@
 #include "types/logical_type.h"
 
+#include "common/macros.h"
 #include "common/string_util.h"
 
 namespace inlet {
+
+// The parameters of a nested type. Only the members of the type's own kind are set.
+struct LogicalType::Nested {
+  std::vector<StructField> fields;  // STRUCT
+  LogicalType element;              // LIST
+  bool element_nullable = true;     // LIST
+  LogicalType entry;                // MAP: STRUCT<key NOT NULL, value>
+
+  bool operator==(const Nested& other) const = default;
+};
+
+namespace {
+
+// A struct field name as SQL can read it back: bare when it is a plain identifier, otherwise in
+// backticks (Spark's and Databricks' identifier quoting).
+std::string FieldNameForSql(const std::string& name) {
+  bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+      plain = false;
+    }
+  }
+  if (plain) return name;
+  std::string quoted = "`";
+  for (char c : name) {
+    if (c == '`') quoted.push_back('`');
+    quoted.push_back(c);
+  }
+  return quoted + "`";
+}
+
+}  // namespace
 
 LogicalType LogicalType::Decimal(int precision, int scale) {
   LogicalType t(TypeId::kDecimal);
@@ -29,6 +62,87 @@ LogicalType LogicalType::Varchar(int max_length) {
   return t;
 }
 
+LogicalType LogicalType::Struct(std::vector<StructField> fields) {
+  LogicalType t(TypeId::kStruct);
+  auto nested = std::make_shared<Nested>();
+  nested->fields = std::move(fields);
+  t.nested_ = std::move(nested);
+  return t;
+}
+
+Result<LogicalType> LogicalType::MakeStruct(std::vector<StructField> fields) {
+  if (fields.empty()) return Status::InvalidArgument("a STRUCT needs at least one field");
+  for (size_t i = 0; i < fields.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (EqualsIgnoreCase(fields[i].name, fields[j].name)) {
+        return Status::InvalidArgument("duplicate STRUCT field name \"" + fields[i].name + "\"");
+      }
+    }
+  }
+  return Struct(std::move(fields));
+}
+
+LogicalType LogicalType::List(LogicalType element, bool element_nullable) {
+  LogicalType t(TypeId::kList);
+  auto nested = std::make_shared<Nested>();
+  nested->element = std::move(element);
+  nested->element_nullable = element_nullable;
+  t.nested_ = std::move(nested);
+  return t;
+}
+
+LogicalType LogicalType::Map(LogicalType key, LogicalType value, bool value_nullable) {
+  LogicalType t(TypeId::kMap);
+  auto nested = std::make_shared<Nested>();
+  nested->entry = Struct({StructField{"key", std::move(key), false},
+                          StructField{"value", std::move(value), value_nullable}});
+  t.nested_ = std::move(nested);
+  return t;
+}
+
+Result<LogicalType> LogicalType::MakeMap(LogicalType key, LogicalType value, bool value_nullable) {
+  if (key.is_nested()) {
+    return Status::InvalidArgument("MAP keys must be of a primitive type, not " + key.ToString());
+  }
+  return Map(std::move(key), std::move(value), value_nullable);
+}
+
+const std::vector<StructField>& LogicalType::struct_fields() const {
+  INLET_DCHECK(id_ == TypeId::kStruct);
+  return nested_->fields;
+}
+
+const LogicalType& LogicalType::list_element() const {
+  INLET_DCHECK(id_ == TypeId::kList);
+  return nested_->element;
+}
+
+bool LogicalType::list_element_nullable() const {
+  INLET_DCHECK(id_ == TypeId::kList);
+  return nested_->element_nullable;
+}
+
+const LogicalType& LogicalType::map_key() const { return map_entry().struct_fields()[0].type; }
+
+const LogicalType& LogicalType::map_value() const { return map_entry().struct_fields()[1].type; }
+
+bool LogicalType::map_value_nullable() const { return map_entry().struct_fields()[1].nullable; }
+
+const LogicalType& LogicalType::map_entry() const {
+  INLET_DCHECK(id_ == TypeId::kMap);
+  return nested_->entry;
+}
+
+bool LogicalType::operator==(const LogicalType& other) const {
+  if (id_ != other.id_ || precision_ != other.precision_ || scale_ != other.scale_ ||
+      max_length_ != other.max_length_) {
+    return false;
+  }
+  if (nested_ == other.nested_) return true;
+  if (nested_ == nullptr || other.nested_ == nullptr) return false;
+  return *nested_ == *other.nested_;
+}
+
 PhysicalType LogicalType::physical_type() const {
   switch (id_) {
     case TypeId::kBoolean: return PhysicalType::kBit;
@@ -38,12 +152,16 @@ PhysicalType LogicalType::physical_type() const {
     case TypeId::kDate: return PhysicalType::kInt32;
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: return PhysicalType::kInt64;
+    case TypeId::kTimestampTz:
+    case TypeId::kTime: return PhysicalType::kInt64;
     case TypeId::kFloat: return PhysicalType::kFloat;
     case TypeId::kDouble: return PhysicalType::kDouble;
     case TypeId::kDecimal: return PhysicalType::kInt128;
     case TypeId::kVarchar:
     case TypeId::kBinary: return PhysicalType::kString;
+    case TypeId::kStruct: return PhysicalType::kStruct;
+    case TypeId::kList:
+    case TypeId::kMap: return PhysicalType::kList;
   }
   return PhysicalType::kString;
 }
@@ -58,7 +176,9 @@ int LogicalType::fixed_width() const {
     case PhysicalType::kDouble: return 8;
     case PhysicalType::kInt128: return 16;
     case PhysicalType::kBit:
-    case PhysicalType::kString: return 0;
+    case PhysicalType::kString:
+    case PhysicalType::kStruct:
+    case PhysicalType::kList: return 0;
   }
   return 0;
 }
@@ -74,7 +194,8 @@ bool LogicalType::is_numeric() const {
 }
 
 bool LogicalType::is_temporal() const {
-  return id_ == TypeId::kDate || id_ == TypeId::kTimestamp || id_ == TypeId::kTimestampTz;
+  return id_ == TypeId::kDate || id_ == TypeId::kTimestamp || id_ == TypeId::kTimestampTz ||
+         id_ == TypeId::kTime;
 }
 
 std::string LogicalType::ToString() const {
@@ -94,6 +215,23 @@ std::string LogicalType::ToString() const {
     case TypeId::kTimestamp: return "TIMESTAMP";
     case TypeId::kTimestampTz: return "TIMESTAMPTZ";
     case TypeId::kBinary: return "BINARY";
+    case TypeId::kTime: return "TIME";
+    case TypeId::kStruct: {
+      std::string out = "STRUCT<";
+      for (size_t i = 0; i < nested_->fields.size(); ++i) {
+        const StructField& field = nested_->fields[i];
+        if (i > 0) out += ", ";
+        out += FieldNameForSql(field.name) + ": " + field.type.ToString();
+        if (!field.nullable) out += " NOT NULL";
+      }
+      return out + ">";
+    }
+    case TypeId::kList:
+      return "ARRAY<" + list_element().ToString() +
+             (list_element_nullable() ? "" : " NOT NULL") + ">";
+    case TypeId::kMap:
+      return "MAP<" + map_key().ToString() + ", " + map_value().ToString() +
+             (map_value_nullable() ? "" : " NOT NULL") + ">";
   }
   return "UNKNOWN";
 }
@@ -143,10 +281,12 @@ Result<LogicalType> LogicalTypeFromName(const std::string& name, const std::vect
   if (n == "BINARY" || n == "VARBINARY" || n == "BLOB" || n == "BYTEA" || n == "BYTES") {
     return no_params(LogicalType::Binary());
   }
+  if (n == "TIME" || n == "TIME WITHOUT TIME ZONE") return no_params(LogicalType::Time());
   return Status::InvalidArgument(
       "unknown type " + name +
       "; supported types: BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, FLOAT, DOUBLE, "
-      "DECIMAL(p,s), VARCHAR[(n)], TEXT, DATE, TIMESTAMP, TIMESTAMPTZ, BINARY");
+      "DECIMAL(p,s), VARCHAR[(n)], TEXT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, BINARY, "
+      "STRUCT<...>, ARRAY<...>, MAP<..., ...>");
 }
 
 }  // namespace inlet

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ enum class TypeId : uint8_t {
   kTimestamp,    // microseconds since 1970-01-01 00:00:00, no time zone (wall clock)
   kTimestampTz,  // microseconds since 1970-01-01 00:00:00 UTC, an instant
   kBinary,       // raw bytes
+  kTime,         // microseconds since midnight, no time zone; read from files (Delta has no TIME)
+  kStruct,       // named child fields, each with its own type and nullability
+  kList,         // a variable-length list of one element type (Databricks ARRAY<T>)
+  kMap,          // key/value pairs; stored as a list of STRUCT<key, value> (Arrow's map layout)
 };
 
 /// How a column's values are laid out in memory (Arrow layouts).
@@ -36,7 +41,14 @@ enum class PhysicalType : uint8_t {
   kDouble,
   kInt128,  // DECIMAL: the unscaled value, little endian two's complement (Arrow decimal128)
   kString,  // VARCHAR, BINARY: int64 offsets + data bytes (Arrow large_utf8 / large_binary)
+  kStruct,  // validity + one child column per field, each as long as the parent
+  kList,    // LIST and MAP: validity + int64 offsets (length + 1) into one child column
 };
+
+class LogicalType;
+
+/// One field of a STRUCT type (a Field without a DEFAULT, which only table columns have).
+struct StructField;
 
 /// A column type: the id plus its parameters (decimal precision/scale, varchar length).
 class LogicalType {
@@ -60,12 +72,32 @@ class LogicalType {
   static LogicalType Timestamp() { return LogicalType(TypeId::kTimestamp); }
   static LogicalType TimestampTz() { return LogicalType(TypeId::kTimestampTz); }
   static LogicalType Binary() { return LogicalType(TypeId::kBinary); }
+  static LogicalType Time() { return LogicalType(TypeId::kTime); }
+  /// REQUIRES: field names unique ignoring ASCII case (MakeStruct checks this).
+  static LogicalType Struct(std::vector<StructField> fields);
+  static Result<LogicalType> MakeStruct(std::vector<StructField> fields);
+  static LogicalType List(LogicalType element, bool element_nullable = true);
+  /// REQUIRES: `key` is not a nested type (MakeMap checks this). Keys are never NULL.
+  static LogicalType Map(LogicalType key, LogicalType value, bool value_nullable = true);
+  static Result<LogicalType> MakeMap(LogicalType key, LogicalType value, bool value_nullable = true);
 
   TypeId id() const { return id_; }
   int precision() const { return precision_; }
   int scale() const { return scale_; }
   /// Maximum length in characters of a VARCHAR(n), or -1.
   int max_length() const { return max_length_; }
+
+  /// STRUCT: its fields. REQUIRES: id() == kStruct.
+  const std::vector<StructField>& struct_fields() const;
+  /// LIST: the element type and whether elements may be NULL. REQUIRES: id() == kList.
+  const LogicalType& list_element() const;
+  bool list_element_nullable() const;
+  /// MAP: key and value types. REQUIRES: id() == kMap.
+  const LogicalType& map_key() const;
+  const LogicalType& map_value() const;
+  bool map_value_nullable() const;
+  /// The STRUCT<key NOT NULL, value> a MAP's entries are stored as. REQUIRES: id() == kMap.
+  const LogicalType& map_entry() const;
 
   PhysicalType physical_type() const;
   /// Bytes per value for fixed-width types; 0 for kBit and kString.
@@ -75,19 +107,36 @@ class LogicalType {
   bool is_numeric() const;  // integers, floats and decimals
   bool is_string() const { return id_ == TypeId::kVarchar; }
   bool is_temporal() const;
+  bool is_nested() const {
+    return id_ == TypeId::kStruct || id_ == TypeId::kList || id_ == TypeId::kMap;
+  }
 
-  /// SQL spelling: "INTEGER", "DECIMAL(10,2)", "VARCHAR(20)", "TIMESTAMPTZ".
+  /// SQL spelling: "INTEGER", "DECIMAL(10,2)", "VARCHAR(20)", "TIMESTAMPTZ", and the Databricks
+  /// spelling of nested types: "STRUCT<a: INTEGER NOT NULL, b: VARCHAR>", "ARRAY<BIGINT>",
+  /// "MAP<VARCHAR, DOUBLE>".
   std::string ToString() const;
 
-  bool operator==(const LogicalType& other) const = default;
+  /// Deep equality: nested types compare their children (names exactly, types, nullability).
+  bool operator==(const LogicalType& other) const;
 
  private:
+  struct Nested;
   explicit LogicalType(TypeId id) : id_(id) {}
 
   TypeId id_ = TypeId::kVarchar;
   int precision_ = 0;
   int scale_ = 0;
   int max_length_ = -1;
+  // Children of STRUCT, LIST and MAP; shared because types are copied freely and never mutated.
+  std::shared_ptr<const Nested> nested_;
+};
+
+struct StructField {
+  std::string name;
+  LogicalType type;
+  bool nullable = true;
+
+  bool operator==(const StructField& other) const = default;
 };
 
 /// Parses a SQL type name with its parameters already split off: ("DECIMAL", {10, 2}).

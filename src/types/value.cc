@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/macros.h"
+#include "common/string_util.h"
 #include "types/cast.h"
 
 namespace inlet {
@@ -65,6 +67,33 @@ Value Value::Binary(std::string s) {
   return v;
 }
 
+Value Value::Struct(LogicalType type, std::vector<Value> fields) {
+  INLET_DCHECK(type.id() == TypeId::kStruct && fields.size() == type.struct_fields().size());
+  Value v;
+  v.type_ = std::move(type);
+  v.is_null_ = false;
+  v.payload_ = std::make_shared<const std::vector<Value>>(std::move(fields));
+  return v;
+}
+
+Value Value::List(LogicalType type, std::vector<Value> elements) {
+  INLET_DCHECK(type.id() == TypeId::kList);
+  Value v;
+  v.type_ = std::move(type);
+  v.is_null_ = false;
+  v.payload_ = std::make_shared<const std::vector<Value>>(std::move(elements));
+  return v;
+}
+
+Value Value::Map(LogicalType type, std::vector<Value> entries) {
+  INLET_DCHECK(type.id() == TypeId::kMap);
+  Value v;
+  v.type_ = std::move(type);
+  v.is_null_ = false;
+  v.payload_ = std::make_shared<const std::vector<Value>>(std::move(entries));
+  return v;
+}
+
 namespace {
 
 std::string FormatDouble(double d, bool is_float) {
@@ -99,14 +128,46 @@ std::string HexBytes(const std::string& bytes) {
   return out;
 }
 
-// A rank that groups the types that compare with each other.
+// Whether a scalar's text must be quoted inside a nested value for the nesting to stay readable
+// (and parseable): DuckDB's rule, which quotes text that is empty, has surrounding whitespace,
+// reads as NULL, or holds a character that delimits nested values.
+bool NeedsQuotesInNested(std::string_view text) {
+  if (text.empty() || EqualsIgnoreCase(text, "null")) return true;
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  if (is_space(text.front()) || is_space(text.back())) return true;
+  return text.find_first_of("[]{}(),=:'\"") != std::string_view::npos;
+}
+
+// `text` in single quotes with quotes and backslashes escaped by a backslash, as DuckDB prints
+// quoted text inside nested values.
+std::string QuoteInNested(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "'";
+}
+
+// A value as it appears inside a STRUCT, LIST or MAP.
+std::string NestedElementToString(const Value& v) {
+  if (v.is_null() || v.type().is_nested()) return v.ToString();
+  std::string text = v.ToString();
+  return NeedsQuotesInNested(text) ? QuoteInNested(text) : text;
+}
+
+// A rank that groups the types that compare with each other; -1 for types that compare with
+// nothing (nested values: the SELECT engine reports an error rather than inventing an order).
 int ComparisonClass(const LogicalType& t) {
+  if (t.is_nested()) return -1;
   if (t.is_numeric()) return 0;
   if (t.id() == TypeId::kVarchar) return 1;
   if (t.id() == TypeId::kBinary) return 2;
   if (t.id() == TypeId::kBoolean) return 3;
+  // A time of day has no date, so it compares only with other times.
+  if (t.id() == TypeId::kTime) return 5;
   if (t.is_temporal()) return 4;
-  return 5;
+  return 6;
 }
 
 long double AsLongDouble(const Value& v) {
@@ -151,12 +212,43 @@ std::string Value::ToString() const {
     case TypeId::kDate: return FormatDate(static_cast<int32_t>(GetInt()));
     case TypeId::kTimestamp: return FormatTimestamp(GetInt());
     case TypeId::kTimestampTz: return FormatTimestamp(GetInt()) + "+00";
+    case TypeId::kTime: return FormatTime(GetInt());
+    case TypeId::kStruct: {
+      const std::vector<StructField>& fields = type_.struct_fields();
+      const std::vector<Value>& values = GetChildren();
+      std::string out = "{";
+      for (size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += QuoteInNested(fields[i].name) + ": " + NestedElementToString(values[i]);
+      }
+      return out + "}";
+    }
+    case TypeId::kList: {
+      std::string out = "[";
+      const std::vector<Value>& elements = GetChildren();
+      for (size_t i = 0; i < elements.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += NestedElementToString(elements[i]);
+      }
+      return out + "]";
+    }
+    case TypeId::kMap: {
+      std::string out = "{";
+      const std::vector<Value>& entries = GetChildren();
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (i > 0) out += ", ";
+        const std::vector<Value>& key_value = entries[i].GetChildren();
+        out += NestedElementToString(key_value[0]) + "=" + NestedElementToString(key_value[1]);
+      }
+      return out + "}";
+    }
   }
   return "?";
 }
 
 bool Value::AreComparable(const LogicalType& a, const LogicalType& b) {
-  return ComparisonClass(a) == ComparisonClass(b);
+  int rank = ComparisonClass(a);
+  return rank >= 0 && rank == ComparisonClass(b);
 }
 
 int Value::Compare(const Value& other) const {
@@ -177,7 +269,9 @@ int Value::Compare(const Value& other) const {
 
 bool Value::operator==(const Value& other) const {
   if (is_null_ || other.is_null_) return is_null_ == other.is_null_ && type_ == other.type_;
-  return type_ == other.type_ && payload_ == other.payload_;
+  if (!(type_ == other.type_)) return false;
+  if (type_.is_nested()) return GetChildren() == other.GetChildren();
+  return payload_ == other.payload_;
 }
 
 }  // namespace inlet

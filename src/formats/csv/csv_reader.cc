@@ -219,6 +219,11 @@ void CsvReader::DescribeFieldError(size_t f, std::string* reason, std::string_vi
     return;
   }
   *raw = text;
+  if (field.type.is_nested()) {
+    // No text is a nested value yet: the reason alone says so without repeating the value.
+    *reason = cast_error_;
+    return;
+  }
   *reason = "cannot cast " + QuoteSqlString(Abbreviate(text, kMaxValueInMessage)) + " to " +
             field.type.ToString() + ": " + cast_error_;
 }

@@ -151,6 +151,23 @@ TEST_F(CsvReaderTest, CastErrorsGoToTheSinkWithTheirPlace) {
             "orders.csv:3: column \"qty\": cannot cast 'abc' to INTEGER: invalid INTEGER value");
 }
 
+TEST_F(CsvReaderTest, TextIntoNestedColumnsIsARowErrorAndTimeLoads) {
+  LogicalType point = LogicalType::Struct({{"x", LogicalType::Integer(), true}});
+  auto schema = MakeSchema({MakeField("id", LogicalType::Integer()), MakeField("p", point),
+                            MakeField("tags", LogicalType::List(LogicalType::Varchar())),
+                            MakeField("at", LogicalType::Time())});
+  // Empty nested fields are NULL and load; any other text is rejected with its row.
+  EXPECT_EQ(Read("id,p,tags,at\n1,,,12:30\n2,\"{\"\"x\"\": 1}\",,\n3,,[a],\n4,,,25:00\n", schema),
+            (TextRows{{"1", "NULL", "NULL", "12:30:00"}}));
+  EXPECT_EQ(ErrorStrings(),
+            (std::vector<std::string>{
+                "orders.csv:3: column \"p\": cannot load text into STRUCT<x: INTEGER> yet",
+                "orders.csv:4: column \"tags\": cannot load text into ARRAY<VARCHAR> yet",
+                "orders.csv:5: column \"at\": cannot cast '25:00' to TIME: invalid TIME value "
+                "(expected HH:MM:SS[.ffffff])"}));
+  EXPECT_EQ(sink_.errors[0].raw_value, "{\"x\": 1}");
+}
+
 TEST_F(CsvReaderTest, LongBadValuesAreAbbreviatedInTheMessage) {
   auto schema = MakeSchema({MakeField("n", LogicalType::Integer())});
   const std::string value(5000, 'x');

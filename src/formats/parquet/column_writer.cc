@@ -47,24 +47,43 @@ int CompareStatValues(const Value& a, const Value& b) {
   }
 }
 
-// Rows of the minimum and maximum non-NULL (and non-NaN) value in [begin, end), or -1.
-template <typename Get>
-void FindMinMaxRows(const Column& c, int64_t begin, int64_t end, Get get, int64_t* min_row,
+// The rows [begin, end) of a column.
+struct RowRange {
+  int64_t begin;
+  int64_t end;
+  template <typename F>
+  void ForEach(F&& f) const {
+    for (int64_t i = begin; i < end; ++i) f(i);
+  }
+};
+
+// Rows of a column listed one by one (a nested leaf's values).
+struct RowList {
+  const std::vector<int64_t>& rows;
+  template <typename F>
+  void ForEach(F&& f) const {
+    for (int64_t i : rows) f(i);
+  }
+};
+
+// Rows of the minimum and maximum non-NULL (and non-NaN) value among `rows`, or -1.
+template <typename Rows, typename Get>
+void FindMinMaxRows(const Column& c, const Rows& rows, Get get, int64_t* min_row,
                     int64_t* max_row) {
   *min_row = *max_row = -1;
-  for (int64_t i = begin; i < end; ++i) {
-    if (c.IsNull(i)) continue;
+  rows.ForEach([&](int64_t i) {
+    if (c.IsNull(i)) return;
     auto v = get(i);
     if constexpr (std::is_floating_point_v<decltype(v)>) {
-      if (std::isnan(v)) continue;  // NaN has no place in min/max (parquet.thrift)
+      if (std::isnan(v)) return;  // NaN has no place in min/max (parquet.thrift)
     }
     if (*min_row < 0) {
       *min_row = *max_row = i;
-      continue;
+      return;
     }
     if (v < get(*min_row)) *min_row = i;
     if (get(*max_row) < v) *max_row = i;
-  }
+  });
 }
 
 // Bytes of every PLAIN value of `desc`'s physical type, or 0 for BYTE_ARRAY (and BOOLEAN, which
@@ -304,6 +323,7 @@ int ColumnChunkWriter::PlainFixedBytes(const Column& c, int64_t row, char* out) 
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
+    case TypeId::kTime:
       return put(c.GetFixed<int64_t>(row));
     case TypeId::kFloat:
       return put(c.GetFixed<float>(row));
@@ -369,52 +389,51 @@ void ColumnChunkWriter::AddValue(const Column& c, int64_t row) {
   page_indices_.push_back(index);
 }
 
-void ColumnChunkWriter::UpdateStatistics(const Column& c, int64_t begin, int64_t end) {
-  if (c.null_count() > 0) {
-    for (int64_t i = begin; i < end; ++i) stats_.null_count += c.IsNull(i) ? 1 : 0;
-  }
+template <typename Rows>
+void ColumnChunkWriter::UpdateMinMax(const Column& c, const Rows& rows) {
   int64_t min_row = -1;
   int64_t max_row = -1;
   switch (desc_.type.id()) {
     case TypeId::kBoolean:
       FindMinMaxRows(
-          c, begin, end, [&](int64_t i) { return c.GetBool(i); }, &min_row, &max_row);
+          c, rows, [&](int64_t i) { return c.GetBool(i); }, &min_row, &max_row);
       break;
     case TypeId::kTinyInt:
       FindMinMaxRows(
-          c, begin, end, [&](int64_t i) { return c.GetFixed<int8_t>(i); }, &min_row, &max_row);
+          c, rows, [&](int64_t i) { return c.GetFixed<int8_t>(i); }, &min_row, &max_row);
       break;
     case TypeId::kSmallInt:
       FindMinMaxRows(
-          c, begin, end, [&](int64_t i) { return c.GetFixed<int16_t>(i); }, &min_row, &max_row);
+          c, rows, [&](int64_t i) { return c.GetFixed<int16_t>(i); }, &min_row, &max_row);
       break;
     case TypeId::kInteger:
     case TypeId::kDate:
       FindMinMaxRows(
-          c, begin, end, [&](int64_t i) { return c.GetFixed<int32_t>(i); }, &min_row, &max_row);
+          c, rows, [&](int64_t i) { return c.GetFixed<int32_t>(i); }, &min_row, &max_row);
       break;
     case TypeId::kBigInt:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
+    case TypeId::kTime:
       FindMinMaxRows(
-          c, begin, end, [&](int64_t i) { return c.GetFixed<int64_t>(i); }, &min_row, &max_row);
+          c, rows, [&](int64_t i) { return c.GetFixed<int64_t>(i); }, &min_row, &max_row);
       break;
     case TypeId::kFloat:
       FindMinMaxRows(
-          c, begin, end, [&](int64_t i) { return c.GetFixed<float>(i); }, &min_row, &max_row);
+          c, rows, [&](int64_t i) { return c.GetFixed<float>(i); }, &min_row, &max_row);
       break;
     case TypeId::kDouble:
       FindMinMaxRows(
-          c, begin, end, [&](int64_t i) { return c.GetFixed<double>(i); }, &min_row, &max_row);
+          c, rows, [&](int64_t i) { return c.GetFixed<double>(i); }, &min_row, &max_row);
       break;
     case TypeId::kDecimal:
       FindMinMaxRows(
-          c, begin, end, [&](int64_t i) { return c.GetFixed<int128_t>(i); }, &min_row, &max_row);
+          c, rows, [&](int64_t i) { return c.GetFixed<int128_t>(i); }, &min_row, &max_row);
       break;
     case TypeId::kVarchar:
     case TypeId::kBinary:
       FindMinMaxRows(
-          c, begin, end, [&](int64_t i) { return c.GetString(i); }, &min_row, &max_row);
+          c, rows, [&](int64_t i) { return c.GetString(i); }, &min_row, &max_row);
       break;
   }
   if (min_row < 0) return;
@@ -434,7 +453,10 @@ Status ColumnChunkWriter::Write(const Column& c, int64_t begin, int64_t end) {
       }
     }
   }
-  UpdateStatistics(c, begin, end);
+  if (c.null_count() > 0) {
+    for (int64_t i = begin; i < end; ++i) stats_.null_count += c.IsNull(i) ? 1 : 0;
+  }
+  UpdateMinMax(c, RowRange{begin, end});
   for (int64_t i = begin; i < end; ++i) {
     bool valid = !c.IsNull(i);
     if (desc_.max_definition_level > 0) page_def_levels_.push_back(valid ? 1 : 0);
@@ -444,21 +466,66 @@ Status ColumnChunkWriter::Write(const Column& c, int64_t begin, int64_t end) {
       if (dictionary_.size() != dictionary_before &&
           static_cast<int64_t>(dictionary_.plain().size()) > settings_.dictionary_page_bytes) {
         // The values so far stay dictionary encoded; the rest of the chunk goes PLAIN.
-        ++page_rows_;
+        ++page_slots_;
         INLET_RETURN_NOT_OK(FlushPage());
         use_dictionary_ = false;
         continue;
       }
     }
-    ++page_rows_;
-    if (page_rows_ % kPageCheckInterval == 0) {
-      int64_t page_bytes = static_cast<int64_t>(page_plain_.size()) +
-                           static_cast<int64_t>(page_indices_.size()) * DictionaryBitWidth() / 8;
-      if (page_bytes >= settings_.data_page_bytes) INLET_RETURN_NOT_OK(FlushPage());
+    ++page_slots_;
+    if (page_slots_ % kPageCheckInterval == 0 && PageBytes() >= settings_.data_page_bytes) {
+      INLET_RETURN_NOT_OK(FlushPage());
     }
   }
-  num_rows_ += end - begin;
+  num_slots_ += end - begin;
   return Status::OK();
+}
+
+Status ColumnChunkWriter::WriteLevels(const std::vector<int16_t>& def_levels,
+                                      const std::vector<int16_t>& rep_levels, const Column* values,
+                                      const std::vector<int64_t>& value_rows) {
+  INLET_DCHECK(def_levels.size() == rep_levels.size());
+  const int64_t num_slots = static_cast<int64_t>(def_levels.size());
+  stats_.null_count += num_slots - static_cast<int64_t>(value_rows.size());
+  if (!value_rows.empty()) UpdateMinMax(*values, RowList{value_rows});
+  const int16_t max_def = desc_.max_definition_level;
+  bool dictionary_full = false;
+  size_t next_value = 0;
+  for (int64_t s = 0; s < num_slots; ++s) {
+    // Pages end only where a row starts, so that no row spans two pages.
+    if (rep_levels[s] == 0 && page_slots_ > 0) {
+      if (dictionary_full) {
+        // The values so far stay dictionary encoded; the rest of the chunk goes PLAIN.
+        INLET_RETURN_NOT_OK(FlushPage());
+        use_dictionary_ = false;
+        dictionary_full = false;
+      } else if (PageBytes() >= settings_.data_page_bytes) {
+        INLET_RETURN_NOT_OK(FlushPage());
+      }
+    }
+    if (desc_.max_repetition_level > 0) page_rep_levels_.push_back(rep_levels[s]);
+    if (max_def > 0) page_def_levels_.push_back(def_levels[s]);
+    if (def_levels[s] == max_def) {
+      size_t dictionary_before = dictionary_.size();
+      AddValue(*values, value_rows[next_value++]);
+      dictionary_full |=
+          use_dictionary_ && dictionary_.size() != dictionary_before &&
+          static_cast<int64_t>(dictionary_.plain().size()) > settings_.dictionary_page_bytes;
+    }
+    ++page_slots_;
+  }
+  num_slots_ += num_slots;
+  if (dictionary_full) {  // the slots given end a row
+    INLET_RETURN_NOT_OK(FlushPage());
+    use_dictionary_ = false;
+  }
+  return Status::OK();
+}
+
+int64_t ColumnChunkWriter::PageBytes() const {
+  return static_cast<int64_t>(page_plain_.size()) +
+         static_cast<int64_t>(page_indices_.size()) * DictionaryBitWidth() / 8 +
+         static_cast<int64_t>(page_def_levels_.size() + page_rep_levels_.size()) / 8;
 }
 
 int ColumnChunkWriter::DictionaryBitWidth() const {
@@ -468,7 +535,7 @@ int ColumnChunkWriter::DictionaryBitWidth() const {
 int64_t ColumnChunkWriter::EstimatedSize() const {
   return static_cast<int64_t>(pages_.size() + page_plain_.size() + dictionary_.plain().size()) +
          static_cast<int64_t>(page_indices_.size()) * DictionaryBitWidth() / 8 +
-         static_cast<int64_t>(page_def_levels_.size()) / 8;
+         static_cast<int64_t>(page_def_levels_.size() + page_rep_levels_.size()) / 8;
 }
 
 Status ColumnChunkWriter::AppendPage(PageType type, const std::string& body, int32_t num_values,
@@ -495,15 +562,18 @@ Status ColumnChunkWriter::AppendPage(PageType type, const std::string& body, int
 }
 
 Status ColumnChunkWriter::FlushPage() {
-  if (page_rows_ == 0) return Status::OK();
+  if (page_slots_ == 0) return Status::OK();
   std::string body;
-  if (desc_.max_definition_level > 0) {
-    std::string levels;
-    EncodeRleBitPacked(page_def_levels_, 1, &levels);
-    uint32_t length = static_cast<uint32_t>(levels.size());
+  // Data page v1: repetition levels, then definition levels, each RLE with a length prefix.
+  auto append_levels = [&body](const std::vector<uint32_t>& levels, int16_t max_level) {
+    std::string encoded;
+    EncodeRleBitPacked(levels, BitWidthFor(static_cast<uint64_t>(max_level)), &encoded);
+    uint32_t length = static_cast<uint32_t>(encoded.size());
     body.append(reinterpret_cast<const char*>(&length), 4);
-    body += levels;
-  }
+    body += encoded;
+  };
+  if (desc_.max_repetition_level > 0) append_levels(page_rep_levels_, desc_.max_repetition_level);
+  if (desc_.max_definition_level > 0) append_levels(page_def_levels_, desc_.max_definition_level);
   Encoding encoding = Encoding::kPlain;
   if (use_dictionary_ && !page_indices_.empty()) {
     int bit_width = DictionaryBitWidth();
@@ -515,13 +585,14 @@ Status ColumnChunkWriter::FlushPage() {
     body += page_plain_;
     used_plain_ = true;
   }
-  if (page_rows_ > INT32_MAX) return Status::Internal("Parquet page with over 2^31 rows");
+  if (page_slots_ > INT32_MAX) return Status::Internal("Parquet page with over 2^31 values");
   INLET_RETURN_NOT_OK(
-      AppendPage(PageType::kDataPage, body, static_cast<int32_t>(page_rows_), encoding));
+      AppendPage(PageType::kDataPage, body, static_cast<int32_t>(page_slots_), encoding));
+  page_rep_levels_.clear();
   page_def_levels_.clear();
   page_indices_.clear();
   page_plain_.clear();
-  page_rows_ = 0;
+  page_slots_ = 0;
   page_bools_ = 0;
   return Status::OK();
 }
@@ -547,9 +618,9 @@ Status ColumnChunkWriter::WriteTo(OutputStream* out, ColumnChunk* chunk) {
   meta.type = desc_.physical;
   meta.encodings = {Encoding::kPlain, Encoding::kRle};
   if (used_dictionary_) meta.encodings.push_back(Encoding::kRleDictionary);
-  meta.path_in_schema = {desc_.name};
+  meta.path_in_schema = desc_.path;
   meta.codec = settings_.codec;
-  meta.num_values = num_rows_;
+  meta.num_values = num_slots_;
   meta.total_uncompressed_size = data_uncompressed + pages_uncompressed_size_;
   meta.total_compressed_size = out->Tell() - start;
   Statistics& s = meta.statistics.emplace();

@@ -59,16 +59,22 @@ class ValueDictionary {
   std::vector<uint32_t> slots_;
 };
 
-/// Encodes one column of one row group: definition levels, PLAIN or RLE_DICTIONARY values (with
-/// fallback to PLAIN once the dictionary outgrows its limit), compressed data pages v1 held in
-/// memory until the row group is written, and min/max/null count statistics. Not thread safe.
+/// Encodes one leaf column of one row group: repetition and definition levels, PLAIN or
+/// RLE_DICTIONARY values (with fallback to PLAIN once the dictionary outgrows its limit),
+/// compressed data pages v1 held in memory until the row group is written, and min/max/null count
+/// statistics. Not thread safe.
 class ColumnChunkWriter {
  public:
   ColumnChunkWriter(ColumnDescriptor desc, const ColumnWriterSettings& settings);
 
-  /// Appends rows [begin, end) of `column`, whose type is the descriptor's.
-  /// InvalidArgument when a REQUIRED column gets a NULL.
+  /// Appends rows [begin, end) of a flat column (max_repetition_level 0, max_definition_level at
+  /// most 1), whose type is the descriptor's. InvalidArgument when a REQUIRED column gets a NULL.
   Status Write(const Column& column, int64_t begin, int64_t end);
+  /// Appends the level slots of a leaf at any nesting: one definition and one repetition level
+  /// per slot (as many of each), and for each slot at the maximum definition level, in order, the
+  /// value at the next of `value_rows` in `values` (whose type is the descriptor's).
+  Status WriteLevels(const std::vector<int16_t>& def_levels, const std::vector<int16_t>& rep_levels,
+                     const Column* values, const std::vector<int64_t>& value_rows);
   /// Bytes this chunk will take if written now.
   int64_t EstimatedSize() const;
   /// Writes the dictionary page and the data pages to `out` and fills `chunk`'s metadata.
@@ -82,7 +88,11 @@ class ColumnChunkWriter {
   /// The PLAIN bytes of a fixed-width value into `out` (16 bytes of room); returns their count.
   int PlainFixedBytes(const Column& column, int64_t row, char* out) const;
   void AddValue(const Column& column, int64_t row);
-  void UpdateStatistics(const Column& column, int64_t begin, int64_t end);
+  /// Folds the min and max of `column` at `rows` (a RowRange or RowList) into the statistics.
+  template <typename Rows>
+  void UpdateMinMax(const Column& column, const Rows& rows);
+  /// Bytes the page being built will take, roughly.
+  int64_t PageBytes() const;
   Status FlushPage();
   Status AppendPage(PageType type, const std::string& body, int32_t num_values, Encoding encoding);
   int DictionaryBitWidth() const;
@@ -91,10 +101,11 @@ class ColumnChunkWriter {
   ColumnWriterSettings settings_;
 
   // The page being built.
+  std::vector<uint32_t> page_rep_levels_;
   std::vector<uint32_t> page_def_levels_;
   std::vector<uint32_t> page_indices_;
   std::string page_plain_;
-  int64_t page_rows_ = 0;
+  int64_t page_slots_ = 0;  // level slots: rows of a flat column, more for a nested one
   int64_t page_bools_ = 0;  // booleans bit-packed into page_plain_
 
   bool use_dictionary_;
@@ -105,7 +116,7 @@ class ColumnChunkWriter {
   // Finished pages: headers plus compressed bodies, in order.
   std::string pages_;
   int64_t pages_uncompressed_size_ = 0;
-  int64_t num_rows_ = 0;
+  int64_t num_slots_ = 0;
 
   ColumnStatistics stats_;
 };

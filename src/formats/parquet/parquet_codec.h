@@ -8,11 +8,14 @@
 
 namespace inlet::parquet {
 
-/// Compresses one page body with `codec` (UNCOMPRESSED, SNAPPY or ZSTD at `zstd_level`).
+/// Compresses one page body with `codec`: UNCOMPRESSED, SNAPPY, GZIP, LZ4_RAW, or ZSTD at
+/// `zstd_level`. Other codecs are NotImplemented.
 Result<std::string> CompressPage(Codec codec, int zstd_level, std::string_view input);
 
-/// Decompresses one page body into exactly `uncompressed_size` bytes (UNCOMPRESSED, SNAPPY, GZIP,
-/// ZSTD). A size mismatch or corrupt input is InvalidData; other codecs are NotImplemented.
+/// Decompresses one page body into exactly `uncompressed_size` bytes: UNCOMPRESSED, SNAPPY, GZIP
+/// (one or more members), ZSTD, LZ4_RAW, LZ4 (Hadoop-framed or a bare block), BROTLI. A size
+/// mismatch or corrupt input is InvalidData; LZO and unknown codecs are NotImplemented. Never
+/// writes past `uncompressed_size` bytes, whatever the input claims.
 /// REQUIRES: the caller has bounded `uncompressed_size`.
 Result<std::string> DecompressPage(Codec codec, std::string_view input, size_t uncompressed_size);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/string_util.h"
+#include "formats/parquet/parquet_projection.h"
 #include "formats/parquet/parquet_reader.h"
 #include "types/cast.h"
 
@@ -9,12 +11,50 @@ namespace inlet {
 
 namespace {
 
-Result<std::unique_ptr<ParquetFileReader>> OpenFile(const SourceFile& file) {
+// The options after validation.
+struct ParquetOptions {
+  // FALSE is the default of the Databricks/Delta form inlet speaks today. Snowflake documents
+  // TRUE: its dialect's FILE_FORMAT = (TYPE = PARQUET) binding is where that default belongs, by
+  // passing binary_as_text = TRUE when the statement does not say.
+  bool binary_as_text = false;
+  // Firebolt's default for new accounts.
+  bool support_structs = true;
+};
+
+constexpr const char* kBinaryAsText = "binary_as_text";
+constexpr const char* kSupportStructs = "support_structs";
+
+Result<bool> ParseBool(const std::string& name, const std::string& value) {
+  if (EqualsIgnoreCase(value, "true")) return true;
+  if (EqualsIgnoreCase(value, "false")) return false;
+  return Status::InvalidArgument(AsciiToUpper(name) + " must be TRUE or FALSE, got '" + value +
+                                 "'");
+}
+
+Result<ParquetOptions> ParseOptions(const FormatOptions& options) {
+  ParquetOptions out;
+  for (const auto& [key, value] : options) {
+    // Option names are case-insensitive, whichever form of COPY spelled them.
+    if (EqualsIgnoreCase(key, kBinaryAsText)) {
+      INLET_ASSIGN_OR_RETURN(out.binary_as_text, ParseBool(key, value));
+    } else if (EqualsIgnoreCase(key, kSupportStructs)) {
+      INLET_ASSIGN_OR_RETURN(out.support_structs, ParseBool(key, value));
+    } else {
+      return Status::InvalidArgument("PARQUET has no option \"" + key + "\"");
+    }
+  }
+  return out;
+}
+
+Result<std::unique_ptr<ParquetFileReader>> OpenFile(const SourceFile& file,
+                                                    const ParquetOptions& options) {
   if (!file.fs) return Status::Internal("SourceFile without a file system");
   INLET_ASSIGN_OR_RETURN(std::unique_ptr<RandomAccessFile> input,
                          file.fs->OpenInputFile(file.info.path));
+  parquet::LeafTypeOptions leaf_options;
+  leaf_options.binary_as_text = options.binary_as_text;
   return ParquetFileReader::Open(std::shared_ptr<RandomAccessFile>(std::move(input)),
-                                 file.display_name);
+                                 file.display_name, leaf_options);
 }
 
 // Rows [begin, end) of `source`, skipping rows flagged in `rejected` (relative to begin).
@@ -29,28 +69,26 @@ ColumnPtr CopyRows(const Column& source, int64_t begin, int64_t end,
   return out;
 }
 
-/// Streams a Parquet file one row group at a time, cut into batches of the request's size.
+/// Streams the row groups of a split of a Parquet file one at a time, cut into batches of the
+/// request's size.
 class ParquetBatchReader : public FormatReader {
  public:
+  /// REQUIRES: 0 <= first_group <= end_group <= file->num_row_groups().
   ParquetBatchReader(std::unique_ptr<ParquetFileReader> file, ReadRequest request,
-                     std::vector<int> field_to_source)
-      : file_(std::move(file)), request_(std::move(request)) {
-    // Each needed source column is read once, even if two fields name it.
-    for (size_t f = 0; f < field_to_source.size(); ++f) {
-      int source = field_to_source[f];
-      if (source < 0) {
-        field_to_read_.push_back(-1);
-        continue;
-      }
-      auto it = std::find(projection_.begin(), projection_.end(), source);
-      field_to_read_.push_back(static_cast<int>(it - projection_.begin()));
-      if (it == projection_.end()) projection_.push_back(source);
-    }
+                     parquet::LoadProjection projection, int first_group, int end_group)
+      : file_(std::move(file)),
+        request_(std::move(request)),
+        projection_(std::move(projection.selections)),
+        field_to_read_(std::move(projection.field_to_selection)),
+        next_group_(first_group),
+        end_group_(end_group) {
+    // Rows are numbered within the whole file, so errors name the same row for any split.
+    for (int g = 0; g < first_group; ++g) first_row_ += file_->row_group_num_rows(g);
   }
 
   Result<RecordBatchPtr> Next() override {
     while (group_ == nullptr || offset_ >= group_->num_rows()) {
-      if (next_group_ >= file_->num_row_groups()) return RecordBatchPtr();
+      if (next_group_ >= end_group_) return RecordBatchPtr();
       INLET_ASSIGN_OR_RETURN(group_, file_->ReadRowGroup(next_group_++, projection_));
       offset_ = 0;
     }
@@ -66,32 +104,53 @@ class ParquetBatchReader : public FormatReader {
   int64_t bytes_read() const override { return file_->bytes_read(); }
 
  private:
+  // Reports row `r` (of the group) of field `field_index` as rejected for `reason`.
+  Status RejectValue(size_t field_index, int64_t begin, int64_t r, std::string raw_value,
+                     std::string reason, std::vector<bool>* rejected) {
+    RowError error;
+    error.file = file_->display_name();
+    error.line = first_row_ + rows_parsed_ + (r - begin) + 1;
+    error.column_index = static_cast<int64_t>(field_index);
+    error.column_name = request_.target_schema->field(field_index).name;
+    error.raw_value = std::move(raw_value);
+    error.reason = std::move(reason);
+    if (request_.error_sink == nullptr) return Status::InvalidData(error.ToString());
+    INLET_RETURN_NOT_OK(request_.error_sink->OnRowError(error));
+    (*rejected)[r - begin] = true;
+    return Status::OK();
+  }
+
   // Casts one source column to the field's type; rows that fail are reported and flagged.
   Result<ColumnPtr> CastColumn(size_t field_index, const Column& source, int64_t begin, int64_t end,
                                std::vector<bool>* rejected) {
     const Field& field = request_.target_schema->field(field_index);
     auto out = std::make_shared<Column>(field.type);
+    out->Reserve(end - begin);
+    // Text into text of a bounded length (VARCHAR into VARCHAR(n)) is the common case; checking
+    // it in place avoids a Value per row.
+    bool text_to_text =
+        source.type().id() == TypeId::kVarchar && field.type.id() == TypeId::kVarchar;
+    std::string text_error;
     for (int64_t r = begin; r < end; ++r) {
       if (source.IsNull(r)) {
         out->AppendNull();
         continue;
       }
+      if (text_to_text) {
+        if (AppendTextAsType(source.GetString(r), field.type, out.get(), &text_error)) continue;
+        INLET_RETURN_NOT_OK(RejectValue(field_index, begin, r, std::string(source.GetString(r)),
+                                        text_error, rejected));
+        out->AppendNull();  // placeholder, dropped with the row below
+        continue;
+      }
       Value value = source.GetValue(r);
-      Result<Value> cast = CastValue(value, field.type);
+      Result<Value> cast = parquet::ConvertForLoad(value, field.type);
       if (cast.ok()) {
         out->AppendValue(*cast);
         continue;
       }
-      RowError error;
-      error.file = file_->display_name();
-      error.line = rows_parsed_ + (r - begin) + 1;
-      error.column_index = static_cast<int64_t>(field_index);
-      error.column_name = field.name;
-      error.raw_value = value.ToString();
-      error.reason = cast.status().message();
-      if (request_.error_sink == nullptr) return Status::InvalidData(error.ToString());
-      INLET_RETURN_NOT_OK(request_.error_sink->OnRowError(error));
-      (*rejected)[r - begin] = true;
+      INLET_RETURN_NOT_OK(RejectValue(field_index, begin, r, value.ToString(),
+                                      cast.status().message(), rejected));
       out->AppendNull();  // placeholder, dropped with the row below
     }
     return out;
@@ -114,7 +173,7 @@ class ParquetBatchReader : public FormatReader {
         if ((*rejected)[r] || !column.IsNull(offset + r)) continue;
         RowError error;
         error.file = file_->display_name();
-        error.line = rows_parsed_ + r + 1;
+        error.line = first_row_ + rows_parsed_ + r + 1;
         error.column_index = static_cast<int64_t>(f);
         error.column_name = field.name;
         error.reason = read < 0 ? "the file has no column \"" + field.name +
@@ -177,9 +236,11 @@ class ParquetBatchReader : public FormatReader {
 
   std::unique_ptr<ParquetFileReader> file_;
   ReadRequest request_;
-  std::vector<int> projection_;     // source columns read, in read order
+  std::vector<ParquetColumnSelection> projection_;  // source columns read, in read order
   std::vector<int> field_to_read_;  // per target field: index into projection_, or -1
-  int next_group_ = 0;
+  int next_group_;
+  int end_group_;
+  int64_t first_row_ = 0;  // rows of the file before this split
   RecordBatchPtr group_;
   int64_t offset_ = 0;
   int64_t rows_parsed_ = 0;
@@ -187,26 +248,78 @@ class ParquetBatchReader : public FormatReader {
 
 }  // namespace
 
+std::vector<OptionSpec> ParquetFormat::options() const {
+  return {
+      {kBinaryAsText, "read BYTE_ARRAY columns without a logical type as text (TRUE/FALSE)",
+       "FALSE"},
+      {kSupportStructs,
+       "infer STRUCT columns (TRUE) or one \"a.b\" column per struct field (FALSE)", "TRUE"},
+  };
+}
+
 Status ParquetFormat::ValidateOptions(const FormatOptions& options) const {
-  if (options.empty()) return Status::OK();
-  return Status::InvalidArgument("PARQUET has no option \"" + options.begin()->first + "\"");
+  return ParseOptions(options).status();
 }
 
 Result<Schema> ParquetFormat::InferSchema(const SourceFile& file, const FormatOptions& options) {
-  INLET_ASSIGN_OR_RETURN(std::unique_ptr<ParquetFileReader> reader, OpenFile(file));
+  INLET_ASSIGN_OR_RETURN(ParquetOptions parsed, ParseOptions(options));
+  INLET_ASSIGN_OR_RETURN(std::unique_ptr<ParquetFileReader> reader, OpenFile(file, parsed));
+  if (!parsed.support_structs) return parquet::ShreddedSchema(reader->schema_tree());
   return reader->schema();
 }
 
 Result<std::unique_ptr<FormatReader>> ParquetFormat::OpenReader(const SourceFile& file,
                                                                 const ReadRequest& request) {
   if (!request.target_schema) return Status::Internal("ReadRequest without a target schema");
-  INLET_ASSIGN_OR_RETURN(std::unique_ptr<ParquetFileReader> reader, OpenFile(file));
-  std::vector<std::string> names;
-  for (const Field& field : reader->schema().fields()) names.push_back(field.name);
-  INLET_ASSIGN_OR_RETURN(std::vector<int> mapping,
-                         MatchColumnsByName(names, *request.target_schema, file.display_name));
+  INLET_ASSIGN_OR_RETURN(ParquetOptions parsed, ParseOptions(request.options));
+  INLET_ASSIGN_OR_RETURN(std::unique_ptr<ParquetFileReader> reader, OpenFile(file, parsed));
+  INLET_ASSIGN_OR_RETURN(
+      parquet::LoadProjection projection,
+      parquet::ProjectForLoad(reader->schema_tree(), *request.target_schema, file.display_name));
+  int groups = reader->num_row_groups();
+  const FileSplit& split = request.split;
+  int64_t end = split.end < 0 ? groups : split.end;
+  if (split.begin < 0 || split.begin > end || end > groups) {
+    return Status::InvalidArgument(file.display_name + ": no row groups [" +
+                                   std::to_string(split.begin) + ", " + std::to_string(end) +
+                                   ") in a file of " + std::to_string(groups));
+  }
   return std::unique_ptr<FormatReader>(
-      new ParquetBatchReader(std::move(reader), request, std::move(mapping)));
+      new ParquetBatchReader(std::move(reader), request, std::move(projection),
+                             static_cast<int>(split.begin), static_cast<int>(end)));
+}
+
+Result<std::vector<FileSplit>> ParquetFormat::PlanSplits(const SourceFile& file, int max_splits) {
+  INLET_ASSIGN_OR_RETURN(std::unique_ptr<ParquetFileReader> reader,
+                         OpenFile(file, ParquetOptions()));
+  const std::vector<parquet::RowGroup>& groups = reader->metadata().row_groups;
+  // Twice as many splits as asked, so a thread that draws small row groups takes another split
+  // instead of idling while one draws big ones.
+  int64_t wanted = std::min<int64_t>(static_cast<int64_t>(groups.size()),
+                                     std::max<int64_t>(1, int64_t{2} * max_splits));
+  if (wanted <= 1) return std::vector<FileSplit>{FileSplit{}};
+  // Contiguous runs of row groups of about equal compressed size.
+  std::vector<int64_t> sizes;
+  int64_t total = 0;
+  for (const parquet::RowGroup& group : groups) {
+    int64_t size = group.total_compressed_size.value_or(group.total_byte_size);
+    sizes.push_back(std::max<int64_t>(size, 1));
+    total += sizes.back();
+  }
+  std::vector<FileSplit> splits;
+  int64_t begin = 0;
+  int64_t running = 0;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    running += sizes[g];
+    int64_t made = static_cast<int64_t>(splits.size());
+    bool last = g + 1 == groups.size();
+    // Close the split once it reaches its share of the bytes seen so far.
+    if (last || running * wanted >= (made + 1) * total) {
+      splits.push_back(FileSplit{begin, static_cast<int64_t>(g) + 1});
+      begin = static_cast<int64_t>(g) + 1;
+    }
+  }
+  return splits;
 }
 
 }  // namespace inlet

@@ -1,344 +1,400 @@
 #include "formats/parquet/parquet_schema.h"
 
+#include "common/string_util.h"
+
 namespace inlet::parquet {
 
 namespace {
 
 using Kind = LogicalTypeAnnotation::Kind;
+using NodeKind = SchemaNode::Kind;
 
-LogicalTypeAnnotation IntAnnotation(int bit_width) {
-  LogicalTypeAnnotation a;
-  a.kind = Kind::kInteger;
-  a.bit_width = static_cast<int8_t>(bit_width);
-  a.is_signed = true;
-  return a;
+// Whether `e` carries the annotation: its LogicalType when it has one, else its ConvertedType.
+bool Annotated(const SchemaElement& e, Kind kind, ConvertedType converted) {
+  return e.logical_type ? e.logical_type->kind == kind : e.converted_type == converted;
 }
 
-LogicalTypeAnnotation SimpleAnnotation(Kind kind) {
-  LogicalTypeAnnotation a;
-  a.kind = kind;
-  return a;
+bool IsListGroup(const SchemaElement& e) { return Annotated(e, Kind::kList, ConvertedType::kList); }
+
+// MAP_KEY_VALUE outside a MAP group means MAP (LogicalTypes.md, Maps, backward compatibility);
+// inside one it is never asked about, as the key_value group is read by ParseMap itself.
+bool IsMapGroup(const SchemaElement& e) {
+  return Annotated(e, Kind::kMap, ConvertedType::kMap) ||
+         (!e.logical_type && e.converted_type == ConvertedType::kMapKeyValue);
 }
 
-// Fills the physical type and annotations of a leaf element for an inlet type.
-void Annotate(const ColumnDescriptor& desc, SchemaElement* e) {
-  const LogicalType& t = desc.type;
-  e->type = desc.physical;
-  switch (t.id()) {
-    case TypeId::kTinyInt:
-      e->logical_type = IntAnnotation(8);
-      e->converted_type = ConvertedType::kInt8;
-      break;
-    case TypeId::kSmallInt:
-      e->logical_type = IntAnnotation(16);
-      e->converted_type = ConvertedType::kInt16;
-      break;
-    case TypeId::kDecimal: {
-      LogicalTypeAnnotation a;
-      a.kind = Kind::kDecimal;
-      a.precision = t.precision();
-      a.scale = t.scale();
-      e->logical_type = a;
-      e->converted_type = ConvertedType::kDecimal;
-      e->precision = t.precision();
-      e->scale = t.scale();
-      if (desc.physical == Type::kFixedLenByteArray) e->type_length = desc.type_length;
-      break;
+int32_t NumChildren(const SchemaElement& e) { return e.num_children.value_or(0); }
+
+bool IsRepeated(const SchemaElement& e) { return e.repetition_type == Repetition::kRepeated; }
+
+// Builds the tree from the depth-first element list. Elements are consumed strictly in order
+// (next_ only grows), so no count in a hostile footer can make the walk revisit an element or
+// run past the list, and recursion stops at kMaxSchemaDepth.
+class SchemaReader {
+ public:
+  SchemaReader(const std::vector<SchemaElement>& elements, const std::string& file_name,
+               const LeafTypeOptions& options)
+      : elements_(elements), file_name_(file_name), options_(options) {}
+
+  Result<SchemaTree> Read() {
+    if (elements_.empty()) return Status::InvalidData(file_name_ + ": Parquet schema is empty");
+    int32_t fields = NumChildren(elements_[0]);
+    if (fields < 0)
+      return Malformed("the schema root claims " + std::to_string(fields) + " fields");
+    for (int32_t i = 0; i < fields; ++i) {
+      SchemaNode node;
+      INLET_RETURN_NOT_OK(ParseField(0, 0, 1, &node));
+      tree_.fields.push_back(std::move(node));
     }
-    case TypeId::kVarchar:
-      e->logical_type = SimpleAnnotation(Kind::kString);
-      e->converted_type = ConvertedType::kUtf8;
-      break;
-    case TypeId::kDate:
-      e->logical_type = SimpleAnnotation(Kind::kDate);
-      e->converted_type = ConvertedType::kDate;
-      break;
-    case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: {
-      LogicalTypeAnnotation a;
-      a.kind = Kind::kTimestamp;
-      a.unit = TimeUnit::kMicros;
-      a.is_adjusted_to_utc = t.id() == TypeId::kTimestampTz;
-      e->logical_type = a;
-      // TIMESTAMP_MICROS implies UTC-adjusted, so only the instant type carries it.
-      if (a.is_adjusted_to_utc) e->converted_type = ConvertedType::kTimestampMicros;
-      break;
+    if (next_ != elements_.size()) {
+      return Malformed("the schema has " + std::to_string(elements_.size()) +
+                       " elements but its root's fields take " + std::to_string(next_));
     }
-    default:
-      // BOOLEAN, INTEGER, BIGINT, FLOAT, DOUBLE, BINARY: the physical type says it all.
-      break;
+    return std::move(tree_);
   }
-}
 
-Status Unsupported(const std::string& file_name, const SchemaElement& e, const std::string& what) {
-  return Status::NotImplemented(file_name + ": column \"" + e.name + "\" has Parquet type " + what +
-                                ", which inlet cannot read yet");
-}
+ private:
+  Status Malformed(const std::string& what) const {
+    return Status::InvalidData(file_name_ + ": malformed Parquet schema: " + what);
+  }
 
-// The inlet type of an INT32 or INT64 leaf, from its annotations.
-Status MapInteger(const SchemaElement& e, const std::string& file_name, ColumnDescriptor* d) {
-  bool is64 = d->physical == Type::kInt64;
-  const auto& lt = e.logical_type;
-  int bits = is64 ? 64 : 32;
-  bool is_signed = true;
-  if (lt && lt->kind == Kind::kInteger) {
-    bits = lt->bit_width;
-    is_signed = lt->is_signed;
-  } else if (e.converted_type) {
-    switch (*e.converted_type) {
-      case ConvertedType::kInt8:
-        bits = 8;
-        break;
-      case ConvertedType::kInt16:
-        bits = 16;
-        break;
-      case ConvertedType::kUint8:
-        bits = 8;
-        is_signed = false;
-        break;
-      case ConvertedType::kUint16:
-        bits = 16;
-        is_signed = false;
-        break;
-      case ConvertedType::kUint32:
-        bits = 32;
-        is_signed = false;
-        break;
-      case ConvertedType::kUint64:
-        bits = 64;
-        is_signed = false;
-        break;
-      default:
-        break;
-    }
-  }
-  if (!is_signed) {
-    d->conversion = ValueConversion::kUnsigned;
-    bits *= 2;  // the next wider signed type holds every unsigned value
-  }
-  switch (bits) {
-    case 8:
-      d->type = LogicalType::TinyInt();
-      return Status::OK();
-    case 16:
-      d->type = LogicalType::SmallInt();
-      return Status::OK();
-    case 32:
-      d->type = LogicalType::Integer();
-      return Status::OK();
-    case 64:
-      d->type = LogicalType::BigInt();
-      return Status::OK();
-    case 128:
-      d->type = LogicalType::Decimal(20, 0);
-      return Status::OK();
-    default:
-      return Unsupported(file_name, e, "INTEGER(" + std::to_string(bits) + ")");
-  }
-}
+  std::string Where() const { return file_name_ + ": column \"" + JoinStrings(path_, ".") + "\""; }
 
-Status MapLeaf(const SchemaElement& e, const std::string& file_name, ColumnDescriptor* d) {
-  const auto& lt = e.logical_type;
-  Kind kind = lt ? lt->kind : Kind::kUnknown;
-  bool decimal =
-      (lt && kind == Kind::kDecimal) || (!lt && e.converted_type == ConvertedType::kDecimal);
-  if (decimal) {
-    int precision = lt ? lt->precision : e.precision.value_or(0);
-    int scale = lt ? lt->scale : e.scale.value_or(0);
-    if (precision < 1 || precision > 38 || scale < 0 || scale > precision) {
-      return Unsupported(
-          file_name, e, "DECIMAL(" + std::to_string(precision) + "," + std::to_string(scale) + ")");
+  // The index of the next element, which the caller consumes.
+  Result<size_t> Take(int depth) {
+    if (depth > kMaxSchemaDepth) {
+      return Malformed("fields nest deeper than " + std::to_string(kMaxSchemaDepth) + " levels");
     }
-    if (d->physical == Type::kFixedLenByteArray && (d->type_length < 1 || d->type_length > 16)) {
-      return Unsupported(file_name, e, "DECIMAL in " + std::to_string(d->type_length) + " bytes");
+    if (next_ >= elements_.size()) {
+      return Malformed("groups claim more fields than the schema's " +
+                       std::to_string(elements_.size()) + " elements");
     }
-    if (d->physical == Type::kBoolean || d->physical == Type::kFloat ||
-        d->physical == Type::kDouble || d->physical == Type::kInt96) {
-      return Status::InvalidData(file_name + ": column \"" + e.name + "\" is a DECIMAL stored as " +
-                                 TypeName(d->physical));
+    size_t index = next_++;
+    if (NumChildren(elements_[index]) < 0) {
+      return Malformed("field \"" + elements_[index].name + "\" claims " +
+                       std::to_string(NumChildren(elements_[index])) + " fields");
     }
-    d->type = LogicalType::Decimal(precision, scale);
+    return index;
+  }
+
+  // Reads the next field (top-level or of a group) and its subtree; the parent holds a value
+  // from definition level `def`, inside `rep` repeated fields.
+  Status ParseField(int16_t def, int16_t rep, int depth, SchemaNode* node) {
+    INLET_ASSIGN_OR_RETURN(size_t index, Take(depth));
+    const SchemaElement& e = elements_[index];
+    if (!IsRepeated(e)) {
+      // Writers leave the repetition out of some fields; OPTIONAL is the safe reading.
+      bool optional = e.repetition_type.value_or(Repetition::kOptional) == Repetition::kOptional;
+      return ParseValue(index, optional, def, rep, depth, node);
+    }
+    // A repeated field outside LIST and MAP groups is a required list of required elements.
+    SchemaNode element;
+    INLET_RETURN_NOT_OK(ParseValue(index, false, def + 1, rep + 1, depth, &element));
+    MakeList(e.name, false, def, rep, std::move(element), node);
     return Status::OK();
   }
-  bool has_other_annotation = lt && kind != Kind::kInteger;
-  switch (d->physical) {
-    case Type::kBoolean:
-      d->type = LogicalType::Boolean();
-      return Status::OK();
-    case Type::kFloat:
-      d->type = LogicalType::Float();
-      return Status::OK();
-    case Type::kDouble:
-      d->type = LogicalType::Double();
-      return Status::OK();
-    case Type::kInt96:
-      d->type = LogicalType::Timestamp();
-      d->conversion = ValueConversion::kInt96Timestamp;
-      return Status::OK();
-    case Type::kInt32:
-      if (kind == Kind::kDate || (!lt && e.converted_type == ConvertedType::kDate)) {
-        d->type = LogicalType::Date();
-        return Status::OK();
-      }
-      if (has_other_annotation || (!lt && (e.converted_type == ConvertedType::kTimeMillis))) {
-        return Unsupported(file_name, e, "INT32 with a TIME or other annotation");
-      }
-      return MapInteger(e, file_name, d);
-    case Type::kInt64: {
-      if (kind == Kind::kTimestamp) {
-        d->type = lt->is_adjusted_to_utc ? LogicalType::TimestampTz() : LogicalType::Timestamp();
-        if (lt->unit == TimeUnit::kMillis) d->conversion = ValueConversion::kTimeMillis;
-        if (lt->unit == TimeUnit::kNanos) d->conversion = ValueConversion::kTimeNanos;
-        return Status::OK();
-      }
-      // Legacy files without LogicalType: read as wall-clock timestamps, as other readers do.
-      if (!lt && (e.converted_type == ConvertedType::kTimestampMicros ||
-                  e.converted_type == ConvertedType::kTimestampMillis)) {
-        d->type = LogicalType::Timestamp();
-        if (e.converted_type == ConvertedType::kTimestampMillis) {
-          d->conversion = ValueConversion::kTimeMillis;
-        }
-        return Status::OK();
-      }
-      if (has_other_annotation || (!lt && e.converted_type == ConvertedType::kTimeMicros)) {
-        return Unsupported(file_name, e, "INT64 with a TIME or other annotation");
-      }
-      return MapInteger(e, file_name, d);
-    }
-    case Type::kByteArray: {
-      bool text = kind == Kind::kString || kind == Kind::kEnum || kind == Kind::kJson ||
-                  (!lt && (e.converted_type == ConvertedType::kUtf8 ||
-                           e.converted_type == ConvertedType::kEnum ||
-                           e.converted_type == ConvertedType::kJson));
-      d->type = text ? LogicalType::Varchar() : LogicalType::Binary();
-      return Status::OK();
-    }
-    case Type::kFixedLenByteArray:
-      if (has_other_annotation)
-        return Unsupported(file_name, e, "FIXED_LEN_BYTE_ARRAY (UUID/FLOAT16)");
-      if (d->type_length < 0) {
-        return Status::InvalidData(file_name + ": column \"" + e.name + "\" has a negative length");
-      }
-      d->type = LogicalType::Binary();
-      return Status::OK();
+
+  // Fills `node` as a LIST (not NULL when `optional` is false) of `element`.
+  void MakeList(const std::string& name, bool optional, int16_t def_level, int16_t rep,
+                SchemaNode element, SchemaNode* node) {
+    node->kind = NodeKind::kList;
+    node->name = name;
+    node->optional = node->nullable = optional;
+    node->def_level = def_level;
+    node->repeated_def_level = static_cast<int16_t>(def_level + 1);
+    node->repeated_rep_level = static_cast<int16_t>(rep + 1);
+    node->type = LogicalType::List(element.type, element.nullable);
+    node->leaf_begin = element.leaf_begin;
+    node->leaf_end = element.leaf_end;
+    node->children.clear();
+    node->children.push_back(std::move(element));
   }
-  return Status::InvalidData(file_name + ": column \"" + e.name + "\" has unknown physical type " +
-                             std::to_string(static_cast<int>(d->physical)));
+
+  // Reads element `index` (taken already; its fields come next) as a value that is OPTIONAL or
+  // not at its own level, whatever its repetition says.
+  Status ParseValue(size_t index, bool optional, int16_t def, int16_t rep, int depth,
+                    SchemaNode* node) {
+    const SchemaElement& e = elements_[index];
+    path_.push_back(e.name);
+    int16_t own_def = static_cast<int16_t>(def + (optional ? 1 : 0));
+    Status status;
+    if (NumChildren(e) == 0) {
+      status = ParseLeaf(e, own_def, rep, node);
+    } else if (IsListGroup(e)) {
+      status = ParseList(e, own_def, rep, depth, node);
+    } else if (IsMapGroup(e)) {
+      status = ParseMap(e, own_def, rep, depth, node);
+    } else {
+      status = ParseStruct(e, own_def, rep, depth, node);
+    }
+    path_.pop_back();
+    INLET_RETURN_NOT_OK(status);
+    node->name = e.name;
+    node->optional = node->nullable = optional;
+    return Status::OK();
+  }
+
+  Status ParseLeaf(const SchemaElement& e, int16_t def, int16_t rep, SchemaNode* node) {
+    if (!e.type) return Malformed("field \"" + JoinStrings(path_, ".") + "\" has no type");
+    ColumnDescriptor d;
+    d.name = JoinStrings(path_, ".");
+    d.path = path_;
+    d.physical = *e.type;
+    d.type_length = e.type_length.value_or(0);
+    d.max_definition_level = def;
+    d.max_repetition_level = rep;
+    // Messages about the leaf name its whole path, not just "element".
+    SchemaElement named = e;
+    named.name = d.name;
+    INLET_RETURN_NOT_OK(MapLeafType(named, file_name_, options_, &d));
+    node->kind = NodeKind::kLeaf;
+    node->type = d.type;
+    node->def_level = def;
+    node->leaf_begin = static_cast<int>(tree_.leaves.size());
+    node->leaf_end = node->leaf_begin + 1;
+    tree_.leaves.push_back(std::move(d));
+    return Status::OK();
+  }
+
+  Status ParseStruct(const SchemaElement& e, int16_t def, int16_t rep, int depth,
+                     SchemaNode* node) {
+    node->kind = NodeKind::kStruct;
+    node->def_level = def;
+    node->leaf_begin = static_cast<int>(tree_.leaves.size());
+    std::vector<StructField> fields;
+    for (int32_t i = 0; i < NumChildren(e); ++i) {
+      SchemaNode child;
+      INLET_RETURN_NOT_OK(ParseField(def, rep, depth + 1, &child));
+      fields.push_back(StructField{child.name, child.type, child.nullable});
+      node->children.push_back(std::move(child));
+    }
+    node->leaf_end = static_cast<int>(tree_.leaves.size());
+    auto type = LogicalType::MakeStruct(std::move(fields));
+    if (!type.ok()) return Status::NotImplemented(Where() + ": " + type.status().message());
+    node->type = std::move(*type);
+    return Status::OK();
+  }
+
+  // A LIST group: its single field must be repeated. Which level is the element follows the
+  // five rules of LogicalTypes.md (Lists, backward compatibility).
+  Status ParseList(const SchemaElement& e, int16_t def, int16_t rep, int depth, SchemaNode* node) {
+    if (NumChildren(e) != 1) {
+      return Malformed("LIST group \"" + JoinStrings(path_, ".") + "\" has " +
+                       std::to_string(NumChildren(e)) + " fields instead of one");
+    }
+    INLET_ASSIGN_OR_RETURN(size_t repeated_index, Take(depth + 1));
+    const SchemaElement& repeated = elements_[repeated_index];
+    if (!IsRepeated(repeated)) {
+      return Malformed("LIST group \"" + JoinStrings(path_, ".") + "\" holds field \"" +
+                       repeated.name + "\", which is not repeated");
+    }
+    int16_t element_def = static_cast<int16_t>(def + 1);
+    int16_t element_rep = static_cast<int16_t>(rep + 1);
+    bool one_field = NumChildren(repeated) == 1;
+    bool repeated_is_element =
+        NumChildren(repeated) == 0 ||                                               // rule 1
+        NumChildren(repeated) > 1 ||                                                // rule 2
+        (one_field && next_ < elements_.size() && IsRepeated(elements_[next_])) ||  // rule 3
+        repeated.name == "array" || repeated.name == e.name + "_tuple";             // rule 4
+    SchemaNode element;
+    if (repeated_is_element) {
+      INLET_RETURN_NOT_OK(
+          ParseValue(repeated_index, false, element_def, element_rep, depth + 1, &element));
+    } else {  // rule 5, the standard 3-level list
+      path_.push_back(repeated.name);
+      Status status = ParseField(element_def, element_rep, depth + 2, &element);
+      path_.pop_back();
+      INLET_RETURN_NOT_OK(status);
+    }
+    MakeList(e.name, false, def, rep, std::move(element), node);
+    return Status::OK();
+  }
+
+  // A MAP group: one repeated group of a key and an optional value, named anything.
+  Status ParseMap(const SchemaElement& e, int16_t def, int16_t rep, int depth, SchemaNode* node) {
+    if (NumChildren(e) != 1) {
+      return Malformed("MAP group \"" + JoinStrings(path_, ".") + "\" has " +
+                       std::to_string(NumChildren(e)) + " fields instead of one");
+    }
+    INLET_ASSIGN_OR_RETURN(size_t entry_index, Take(depth + 1));
+    const SchemaElement& entry = elements_[entry_index];
+    int32_t entry_fields = NumChildren(entry);
+    if (!IsRepeated(entry) || entry_fields < 1 || entry_fields > 2) {
+      return Malformed("MAP group \"" + JoinStrings(path_, ".") + "\" holds \"" + entry.name +
+                       "\", which is not a repeated group of a key and a value");
+    }
+    int16_t entry_def = static_cast<int16_t>(def + 1);
+    int16_t entry_rep = static_cast<int16_t>(rep + 1);
+    path_.push_back(entry.name);
+    SchemaNode key;
+    SchemaNode value;
+    Status status = ParseField(entry_def, entry_rep, depth + 2, &key);
+    if (status.ok() && entry_fields == 2) {
+      status = ParseField(entry_def, entry_rep, depth + 2, &value);
+    }
+    path_.pop_back();
+    INLET_RETURN_NOT_OK(status);
+    key.nullable = false;
+    if (entry_fields == 1) {
+      // A map without values is a set of keys (LogicalTypes.md, Maps): read as a list of them.
+      MakeList(e.name, false, def, rep, std::move(key), node);
+      return Status::OK();
+    }
+    auto type = LogicalType::MakeMap(key.type, value.type, value.nullable);
+    if (!type.ok()) return Status::NotImplemented(Where() + ": " + type.status().message());
+    SchemaNode entry_node;
+    entry_node.kind = NodeKind::kStruct;
+    entry_node.name = entry.name;
+    entry_node.type = type->map_entry();
+    entry_node.def_level = entry_def;
+    entry_node.leaf_begin = key.leaf_begin;
+    entry_node.leaf_end = value.leaf_end;
+    entry_node.children.push_back(std::move(key));
+    entry_node.children.push_back(std::move(value));
+    node->kind = NodeKind::kMap;
+    node->type = std::move(*type);
+    node->def_level = def;
+    node->repeated_def_level = entry_def;
+    node->repeated_rep_level = entry_rep;
+    node->leaf_begin = entry_node.leaf_begin;
+    node->leaf_end = entry_node.leaf_end;
+    node->children.push_back(std::move(entry_node));
+    return Status::OK();
+  }
+
+  const std::vector<SchemaElement>& elements_;
+  const std::string& file_name_;
+  const LeafTypeOptions& options_;
+  size_t next_ = 1;
+  // Names from the top-level field down to the element being read.
+  std::vector<std::string> path_;
+  SchemaTree tree_;
+};
+
+// Builds the write tree and the elements of one inlet schema together, so they cannot disagree.
+class SchemaWriter {
+ public:
+  void AddField(const std::string& name, const LogicalType& type, bool nullable) {
+    SchemaNode node;
+    AddNode(name, type, nullable ? Repetition::kOptional : Repetition::kRequired, 0, 0, &node);
+    tree.fields.push_back(std::move(node));
+  }
+
+  SchemaTree tree;
+  std::vector<SchemaElement> elements;
+
+ private:
+  // Adds the element of a field named `name` and its subtree; the parent holds a value from
+  // definition level `def`, inside `rep` repeated fields.
+  void AddNode(const std::string& name, const LogicalType& type, Repetition repetition, int16_t def,
+               int16_t rep, SchemaNode* node) {
+    bool optional = repetition == Repetition::kOptional;
+    // A REPEATED element is the repeated group of a list or map: its own level is the entry's.
+    int16_t own_def = static_cast<int16_t>(def + (repetition == Repetition::kRequired ? 0 : 1));
+    node->name = name;
+    node->type = type;
+    node->optional = node->nullable = optional;
+    node->def_level = own_def;
+    node->leaf_begin = static_cast<int>(tree.leaves.size());
+    path_.push_back(name);
+    SchemaElement e;
+    e.name = name;
+    e.repetition_type = repetition;
+    switch (type.id()) {
+      case TypeId::kStruct: {
+        node->kind = SchemaNode::Kind::kStruct;
+        e.num_children = static_cast<int32_t>(type.struct_fields().size());
+        elements.push_back(std::move(e));
+        for (const StructField& field : type.struct_fields()) {
+          SchemaNode child;
+          AddNode(field.name, field.type,
+                  field.nullable ? Repetition::kOptional : Repetition::kRequired, own_def, rep,
+                  &child);
+          node->children.push_back(std::move(child));
+        }
+        break;
+      }
+      case TypeId::kList:
+      case TypeId::kMap: {
+        bool is_list = type.id() == TypeId::kList;
+        node->kind = is_list ? SchemaNode::Kind::kList : SchemaNode::Kind::kMap;
+        node->repeated_def_level = static_cast<int16_t>(own_def + 1);
+        node->repeated_rep_level = static_cast<int16_t>(rep + 1);
+        LogicalTypeAnnotation annotation;
+        annotation.kind = is_list ? Kind::kList : Kind::kMap;
+        e.logical_type = annotation;
+        e.converted_type = is_list ? ConvertedType::kList : ConvertedType::kMap;
+        e.num_children = 1;
+        elements.push_back(std::move(e));
+        SchemaNode child;
+        if (is_list) {
+          SchemaElement list;
+          list.name = "list";
+          list.repetition_type = Repetition::kRepeated;
+          list.num_children = 1;
+          elements.push_back(std::move(list));
+          path_.push_back("list");
+          AddNode("element", type.list_element(),
+                  type.list_element_nullable() ? Repetition::kOptional : Repetition::kRequired,
+                  node->repeated_def_level, node->repeated_rep_level, &child);
+          path_.pop_back();
+        } else {
+          // The entry STRUCT<key, value> is the repeated group key_value itself.
+          AddNode("key_value", type.map_entry(), Repetition::kRepeated, own_def, rep + 1, &child);
+        }
+        node->children.push_back(std::move(child));
+        break;
+      }
+      default: {
+        node->kind = SchemaNode::Kind::kLeaf;
+        ColumnDescriptor d = DescribeFieldForWrite(Field{name, type, optional, std::nullopt});
+        d.name = JoinStrings(path_, ".");
+        d.path = path_;
+        d.max_definition_level = own_def;
+        d.max_repetition_level = rep;
+        AnnotateLeaf(d, &e);
+        elements.push_back(std::move(e));
+        tree.leaves.push_back(std::move(d));
+        break;
+      }
+    }
+    path_.pop_back();
+    node->leaf_end = static_cast<int>(tree.leaves.size());
+  }
+
+  std::vector<std::string> path_;
+};
+
+SchemaWriter WriteSchema(const Schema& schema) {
+  SchemaWriter writer;
+  SchemaElement root;
+  root.name = "schema";
+  root.num_children = static_cast<int32_t>(schema.num_fields());
+  writer.elements.push_back(std::move(root));
+  for (const Field& field : schema.fields())
+    writer.AddField(field.name, field.type, field.nullable);
+  return writer;
 }
 
 }  // namespace
 
-int DecimalByteWidth(int precision) {
-  // The smallest n with 2^(8n-1) > 10^precision - 1.
-  int bytes = 1;
-  // Unsigned: for 16 bytes the limit is 2^127, past the largest signed value.
-  unsigned __int128 limit = 128;  // 2^(8*1-1)
-  unsigned __int128 max_value = 1;
-  for (int i = 0; i < precision; ++i) max_value *= 10;
-  max_value -= 1;
-  while (limit <= max_value) {
-    ++bytes;
-    limit <<= 8;
+Schema SchemaTree::ToSchema() const {
+  std::vector<Field> out;
+  for (const SchemaNode& node : fields) {
+    out.push_back(Field{node.name, node.type, node.nullable, std::nullopt});
   }
-  return bytes;
+  return Schema(std::move(out));
 }
 
-ColumnDescriptor DescribeFieldForWrite(const Field& field) {
-  ColumnDescriptor d;
-  d.name = field.name;
-  d.type = field.type;
-  d.max_definition_level = field.nullable ? 1 : 0;
-  switch (field.type.id()) {
-    case TypeId::kBoolean:
-      d.physical = Type::kBoolean;
-      break;
-    case TypeId::kTinyInt:
-    case TypeId::kSmallInt:
-    case TypeId::kInteger:
-    case TypeId::kDate:
-      d.physical = Type::kInt32;
-      break;
-    case TypeId::kBigInt:
-    case TypeId::kTimestamp:
-    case TypeId::kTimestampTz:
-      d.physical = Type::kInt64;
-      break;
-    case TypeId::kFloat:
-      d.physical = Type::kFloat;
-      break;
-    case TypeId::kDouble:
-      d.physical = Type::kDouble;
-      break;
-    case TypeId::kDecimal:
-      if (field.type.precision() <= 9) {
-        d.physical = Type::kInt32;
-      } else if (field.type.precision() <= 18) {
-        d.physical = Type::kInt64;
-      } else {
-        d.physical = Type::kFixedLenByteArray;
-        d.type_length = DecimalByteWidth(field.type.precision());
-      }
-      break;
-    case TypeId::kVarchar:
-    case TypeId::kBinary:
-      d.physical = Type::kByteArray;
-      break;
-  }
-  return d;
+Result<SchemaTree> ReadSchemaTree(const std::vector<SchemaElement>& elements,
+                                  const std::string& file_name, const LeafTypeOptions& options) {
+  return SchemaReader(elements, file_name, options).Read();
 }
+
+SchemaTree SchemaTreeForWrite(const Schema& schema) { return WriteSchema(schema).tree; }
 
 std::vector<SchemaElement> ToParquetSchema(const Schema& schema) {
-  std::vector<SchemaElement> elements;
-  SchemaElement root;
-  root.name = "schema";
-  root.num_children = static_cast<int32_t>(schema.num_fields());
-  elements.push_back(root);
-  for (const Field& field : schema.fields()) {
-    ColumnDescriptor desc = DescribeFieldForWrite(field);
-    SchemaElement e;
-    e.name = field.name;
-    e.repetition_type = field.nullable ? Repetition::kOptional : Repetition::kRequired;
-    Annotate(desc, &e);
-    elements.push_back(std::move(e));
-  }
-  return elements;
-}
-
-Result<std::vector<ColumnDescriptor>> ColumnsFromParquetSchema(
-    const std::vector<SchemaElement>& elements, const std::string& file_name) {
-  if (elements.empty()) return Status::InvalidData(file_name + ": Parquet schema is empty");
-  const SchemaElement& root = elements[0];
-  int32_t children = root.num_children.value_or(0);
-  if (children < 0 || static_cast<size_t>(children) > elements.size() - 1) {
-    return Status::InvalidData(file_name + ": Parquet schema root claims " +
-                               std::to_string(children) + " children");
-  }
-  std::vector<ColumnDescriptor> columns;
-  for (size_t i = 1; i < elements.size(); ++i) {
-    const SchemaElement& e = elements[i];
-    if (e.num_children.value_or(0) > 0 || !e.type) {
-      return Status::NotImplemented(file_name + ": column \"" + e.name +
-                                    "\" is a nested group, which inlet cannot read yet");
-    }
-    Repetition repetition = e.repetition_type.value_or(Repetition::kOptional);
-    if (repetition == Repetition::kRepeated) {
-      return Status::NotImplemented(file_name + ": column \"" + e.name +
-                                    "\" is a repeated field, which inlet cannot read yet");
-    }
-    ColumnDescriptor d;
-    d.name = e.name;
-    d.physical = *e.type;
-    d.type_length = e.type_length.value_or(0);
-    d.max_definition_level = repetition == Repetition::kOptional ? 1 : 0;
-    INLET_RETURN_NOT_OK(MapLeaf(e, file_name, &d));
-    columns.push_back(std::move(d));
-  }
-  if (columns.size() != static_cast<size_t>(children)) {
-    return Status::InvalidData(file_name + ": Parquet schema root claims " +
-                               std::to_string(children) + " children but has " +
-                               std::to_string(columns.size()));
-  }
-  return columns;
+  return WriteSchema(schema).elements;
 }
 
 }  // namespace inlet::parquet

@@ -11,6 +11,15 @@ constexpr const char* kCreatedBy = "inlet version 0.1.0";
 
 }  // namespace
 
+ParquetWriter::NestedNulls ParquetWriter::NullsFor(const parquet::SchemaNode& node) {
+  NestedNulls nulls;
+  if (node.kind == parquet::SchemaNode::Kind::kStruct) {
+    for (const parquet::SchemaNode& child : node.children)
+      nulls.children.push_back(NullsFor(child));
+  }
+  return nulls;
+}
+
 ParquetWriter::ParquetWriter(std::unique_ptr<OutputStream> out, SchemaPtr schema,
                              const ParquetWriterOptions& options)
     : out_(std::move(out)), schema_(std::move(schema)), options_(options) {
@@ -19,10 +28,10 @@ ParquetWriter::ParquetWriter(std::unique_ptr<OutputStream> out, SchemaPtr schema
   settings_.data_page_bytes = options.data_page_bytes;
   settings_.dictionary = options.dictionary;
   settings_.dictionary_page_bytes = options.dictionary_page_bytes;
-  for (const Field& field : schema_->fields()) {
-    columns_.push_back(parquet::DescribeFieldForWrite(field));
-  }
-  stats_.resize(columns_.size());
+  tree_ = parquet::SchemaTreeForWrite(*schema_);
+  shredded_.resize(tree_.leaves.size());
+  leaf_stats_.resize(tree_.leaves.size());
+  for (const parquet::SchemaNode& node : tree_.fields) nested_nulls_.push_back(NullsFor(node));
 }
 
 Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Make(std::unique_ptr<OutputStream> out,
@@ -30,7 +39,8 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Make(std::unique_ptr<Outpu
                                                            const ParquetWriterOptions& options) {
   using parquet::Codec;
   if (options.codec != Codec::kUncompressed && options.codec != Codec::kSnappy &&
-      options.codec != Codec::kZstd) {
+      options.codec != Codec::kZstd && options.codec != Codec::kGzip &&
+      options.codec != Codec::kLz4Raw) {
     return Status::InvalidArgument("inlet cannot write Parquet with codec " +
                                    parquet::CodecName(options.codec));
   }
@@ -49,7 +59,7 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Make(std::unique_ptr<Outpu
 
 void ParquetWriter::StartRowGroup() {
   chunk_writers_.clear();
-  for (const parquet::ColumnDescriptor& desc : columns_) {
+  for (const parquet::ColumnDescriptor& desc : tree_.leaves) {
     chunk_writers_.push_back(std::make_unique<parquet::ColumnChunkWriter>(desc, settings_));
   }
   row_group_rows_ = 0;
@@ -57,23 +67,24 @@ void ParquetWriter::StartRowGroup() {
 
 Status ParquetWriter::Write(const RecordBatch& batch) {
   if (finished_) return Status::Internal("ParquetWriter::Write after Finish");
-  if (batch.num_columns() != columns_.size()) {
+  if (batch.num_columns() != schema_->num_fields()) {
     return Status::Internal("batch has " + std::to_string(batch.num_columns()) +
                             " columns, the Parquet writer's schema " +
-                            std::to_string(columns_.size()));
+                            std::to_string(schema_->num_fields()));
   }
-  for (size_t c = 0; c < columns_.size(); ++c) {
-    if (!(batch.column(c)->type() == columns_[c].type)) {
-      return Status::Internal("batch column \"" + columns_[c].name + "\" is " +
+  for (size_t c = 0; c < schema_->num_fields(); ++c) {
+    const Field& field = schema_->field(c);
+    if (!(batch.column(c)->type() == field.type)) {
+      return Status::Internal("batch column \"" + field.name + "\" is " +
                               batch.column(c)->type().ToString() + ", the Parquet writer expects " +
-                              columns_[c].type.ToString());
+                              field.type.ToString());
     }
   }
   int64_t offset = 0;
   while (offset < batch.num_rows()) {
     int64_t take = std::min(batch.num_rows() - offset, options_.row_group_rows - row_group_rows_);
-    for (size_t c = 0; c < columns_.size(); ++c) {
-      INLET_RETURN_NOT_OK(chunk_writers_[c]->Write(*batch.column(c), offset, offset + take));
+    for (size_t c = 0; c < schema_->num_fields(); ++c) {
+      INLET_RETURN_NOT_OK(WriteField(c, *batch.column(c), offset, offset + take));
     }
     row_group_rows_ += take;
     offset += take;
@@ -86,6 +97,49 @@ Status ParquetWriter::Write(const RecordBatch& batch) {
   return Status::OK();
 }
 
+Status ParquetWriter::WriteField(size_t field, const Column& column, int64_t begin, int64_t end) {
+  const parquet::SchemaNode& node = tree_.fields[field];
+  if (node.kind == parquet::SchemaNode::Kind::kLeaf) {
+    // The hot path of flat tables: values straight from the column, no levels to build.
+    return chunk_writers_[node.leaf_begin]->Write(column, begin, end);
+  }
+  for (int l = node.leaf_begin; l < node.leaf_end; ++l) shredded_[l].Clear();
+  INLET_RETURN_NOT_OK(parquet::ShredColumn(node, column, begin, end, &shredded_));
+  for (int l = node.leaf_begin; l < node.leaf_end; ++l) {
+    const parquet::ShreddedLeaf& leaf = shredded_[l];
+    INLET_RETURN_NOT_OK(chunk_writers_[l]->WriteLevels(leaf.def_levels, leaf.rep_levels,
+                                                       leaf.values, leaf.value_rows));
+  }
+  CountNestedNulls(node, column, begin, end, &nested_nulls_[field]);
+  return Status::OK();
+}
+
+void ParquetWriter::CountNestedNulls(const parquet::SchemaNode& node, const Column& column,
+                                     int64_t begin, int64_t end, NestedNulls* nulls) {
+  if (node.kind == parquet::SchemaNode::Kind::kLeaf) return;  // its chunk counts them
+  // A NULL struct holds a NULL in every field, so each field's own NULLs include its parents'.
+  if (column.null_count() > 0) {
+    for (int64_t i = begin; i < end; ++i) nulls->null_count += column.IsNull(i) ? 1 : 0;
+  }
+  if (node.kind != parquet::SchemaNode::Kind::kStruct) return;
+  for (size_t i = 0; i < node.children.size(); ++i) {
+    CountNestedNulls(node.children[i], column.child(i), begin, end, &nulls->children[i]);
+  }
+}
+
+ColumnStatistics ParquetWriter::NodeStatistics(const parquet::SchemaNode& node,
+                                               const NestedNulls& nulls) const {
+  if (node.kind == parquet::SchemaNode::Kind::kLeaf) return leaf_stats_[node.leaf_begin];
+  ColumnStatistics stats;
+  stats.null_count = nulls.null_count;
+  if (node.kind == parquet::SchemaNode::Kind::kStruct) {
+    for (size_t i = 0; i < node.children.size(); ++i) {
+      stats.children.push_back(NodeStatistics(node.children[i], nulls.children[i]));
+    }
+  }
+  return stats;
+}
+
 Status ParquetWriter::FlushRowGroup() {
   if (row_group_rows_ == 0) return Status::OK();
   parquet::RowGroup group;
@@ -93,12 +147,12 @@ Status ParquetWriter::FlushRowGroup() {
   group.file_offset = out_->Tell();
   group.ordinal = static_cast<int16_t>(row_groups_.size());
   int64_t compressed = 0;
-  for (size_t c = 0; c < columns_.size(); ++c) {
+  for (size_t c = 0; c < chunk_writers_.size(); ++c) {
     parquet::ColumnChunk chunk;
     INLET_RETURN_NOT_OK(chunk_writers_[c]->WriteTo(out_.get(), &chunk));
     group.total_byte_size += chunk.meta_data->total_uncompressed_size;
     compressed += chunk.meta_data->total_compressed_size;
-    parquet::MergeStatistics(chunk_writers_[c]->statistics(), &stats_[c]);
+    parquet::MergeStatistics(chunk_writers_[c]->statistics(), &leaf_stats_[c]);
     group.columns.push_back(std::move(chunk));
   }
   group.total_compressed_size = compressed;
@@ -112,7 +166,7 @@ int64_t ParquetWriter::EstimatedFileSize() const {
   int64_t size = out_->Tell();
   for (const auto& w : chunk_writers_) size += w->EstimatedSize();
   // The footer: roughly a hundred bytes per column chunk.
-  size += static_cast<int64_t>(columns_.size() * (row_groups_.size() + 1)) * 100;
+  size += static_cast<int64_t>(tree_.leaves.size() * (row_groups_.size() + 1)) * 100;
   return size;
 }
 
@@ -127,7 +181,7 @@ Result<WrittenFileInfo> ParquetWriter::Finish() {
   meta.row_groups = std::move(row_groups_);
   meta.created_by = kCreatedBy;
   // TYPE_ORDER tells readers min_value/max_value follow each type's sort order.
-  meta.num_type_defined_column_orders = static_cast<int32_t>(columns_.size());
+  meta.num_type_defined_column_orders = static_cast<int32_t>(tree_.leaves.size());
   std::string footer = parquet::SerializeFileMetaData(meta);
   uint32_t footer_length = static_cast<uint32_t>(footer.size());
   INLET_RETURN_NOT_OK(out_->Write(footer));
@@ -136,7 +190,9 @@ Result<WrittenFileInfo> ParquetWriter::Finish() {
   WrittenFileInfo info;
   info.num_rows = num_rows_;
   info.file_size = out_->Tell();
-  info.column_stats = std::move(stats_);
+  for (size_t f = 0; f < tree_.fields.size(); ++f) {
+    info.column_stats.push_back(NodeStatistics(tree_.fields[f], nested_nulls_[f]));
+  }
   INLET_RETURN_NOT_OK(out_->Close());
   return info;
 }

@@ -4,8 +4,10 @@
 #include <memory>
 #include <vector>
 
+#include "formats/parquet/column_shredder.h"
 #include "formats/parquet/column_writer.h"
 #include "formats/parquet/parquet_metadata.h"
+#include "formats/parquet/parquet_schema.h"
 #include "formats/writer.h"
 #include "io/stream.h"
 #include "types/schema.h"
@@ -14,7 +16,7 @@ namespace inlet {
 
 /// Settings of a Parquet file writer.
 struct ParquetWriterOptions {
-  /// UNCOMPRESSED, SNAPPY or ZSTD.
+  /// UNCOMPRESSED, SNAPPY, ZSTD (at zstd_level), GZIP or LZ4_RAW.
   parquet::Codec codec = parquet::Codec::kSnappy;
   int zstd_level = 3;
   /// A row group is closed when it reaches either limit (bytes are estimated, after encoding).
@@ -27,9 +29,9 @@ struct ParquetWriterOptions {
   int64_t dictionary_page_bytes = 1 << 20;
 };
 
-/// Writes batches into one Parquet file: flat schema, data pages v1, PLAIN or RLE_DICTIONARY
-/// values, statistics per column chunk. Row groups are buffered in memory until closed.
-/// Not thread safe.
+/// Writes batches into one Parquet file: flat and nested (STRUCT, LIST, MAP) columns, data pages
+/// v1, PLAIN or RLE_DICTIONARY values, statistics per column chunk. Row groups are buffered in
+/// memory until closed. Not thread safe.
 class ParquetWriter : public FormatWriter {
  public:
   /// Writes the leading magic; InvalidArgument for an unsupported codec or bad limits.
@@ -44,20 +46,42 @@ class ParquetWriter : public FormatWriter {
  private:
   ParquetWriter(std::unique_ptr<OutputStream> out, SchemaPtr schema,
                 const ParquetWriterOptions& options);
+  /// NULL counts of the STRUCT, LIST and MAP nodes outside lists (Delta's stats keep nothing
+  /// inside a list): `children` mirrors a STRUCT's fields.
+  struct NestedNulls {
+    int64_t null_count = 0;
+    std::vector<NestedNulls> children;
+  };
+
+  /// Zero counts shaped like `node`.
+  static NestedNulls NullsFor(const parquet::SchemaNode& node);
   void StartRowGroup();
   Status FlushRowGroup();
+  /// Writes rows [begin, end) of the top-level column `field`.
+  Status WriteField(size_t field, const Column& column, int64_t begin, int64_t end);
+  /// Counts the NULLs of `node`'s column, and of its fields for a STRUCT, in rows [begin, end).
+  static void CountNestedNulls(const parquet::SchemaNode& node, const Column& column, int64_t begin,
+                               int64_t end, NestedNulls* nulls);
+  /// The statistics Delta gets for `node`, from its leaves' and its own counts.
+  ColumnStatistics NodeStatistics(const parquet::SchemaNode& node, const NestedNulls& nulls) const;
 
   std::unique_ptr<OutputStream> out_;
   SchemaPtr schema_;
   ParquetWriterOptions options_;
   parquet::ColumnWriterSettings settings_;
-  std::vector<parquet::ColumnDescriptor> columns_;
+  /// The schema as a Parquet tree; its leaves are the column chunks of every row group.
+  parquet::SchemaTree tree_;
 
   std::vector<std::unique_ptr<parquet::ColumnChunkWriter>> chunk_writers_;
+  /// Scratch levels of the leaves of a nested column, reused from batch to batch.
+  std::vector<parquet::ShreddedLeaf> shredded_;
   int64_t row_group_rows_ = 0;
   std::vector<parquet::RowGroup> row_groups_;
   int64_t num_rows_ = 0;
-  std::vector<ColumnStatistics> stats_;
+  /// Per leaf, over the whole file.
+  std::vector<ColumnStatistics> leaf_stats_;
+  /// Per top-level field.
+  std::vector<NestedNulls> nested_nulls_;
   bool finished_ = false;
 };
 

@@ -1,0 +1,1 @@
+COPY INTO d FROM''ÿ=S
