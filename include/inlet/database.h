@@ -23,6 +23,9 @@ struct DatabaseOptions {
   std::string warehouse_dir = "./inlet-data";
   /// Worker threads for loads; 0 means one per core.
   size_t threads = 0;
+  /// Source files at least this big are cut into parts that several threads read at once
+  /// (Parquet: runs of row groups); unset means 32 MiB.
+  std::optional<int64_t> split_min_bytes;
 };
 
 /// The rows a statement returns, as text (NULL is an empty optional). Statements that return no

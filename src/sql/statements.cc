@@ -272,6 +272,7 @@ Result<ResultSet> ExecuteCopyInto(const CopyIntoStatement& copy, Database& db) {
   CopySettings settings;
   settings.pool = &db.thread_pool();
   settings.formats = &db.formats();
+  if (db.options().split_min_bytes) settings.split_min_bytes = *db.options().split_min_bytes;
   INLET_ASSIGN_OR_RETURN(CopyOutcome outcome, ExecuteCopy(plan, settings));
   ResultSet result;
   result.names = {"metric", "value"};

@@ -204,5 +204,42 @@ TEST_F(EndToEndTest, ManySmallFilesMakeFewDataFiles) {
   EXPECT_EQ(metrics["rows_copied"], "0");
 }
 
+// A Parquet file of many row groups is read by both threads at once (split by row groups), each
+// row exactly once. DuckDB writes the file, as a user's files come from other writers.
+TEST_F(EndToEndTest, BigParquetFileIsReadBySeveralThreads) {
+  fs::path file = dir_ / "many_groups.parquet";
+  auto written = RunDuckDbQuery(
+      "COPY (SELECT i AS id, 'v' || i AS v FROM range(100000) t(i)) TO '" + file.string() +
+      "' (FORMAT parquet, ROW_GROUP_SIZE 10000)");
+  ASSERT_TRUE(written.ok()) << written.status().ToString();
+
+  DatabaseOptions options;
+  options.warehouse_dir = (dir_ / "split-warehouse").string();
+  options.threads = 2;
+  options.split_min_bytes = 1;  // split every file
+  auto db = Database::Open(options);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  auto connection = (*db)->Connect();
+  ASSERT_TRUE(connection->Query("CREATE TABLE big (id BIGINT NOT NULL, v VARCHAR(10))").ok());
+  auto copied = connection->Query("COPY INTO big FROM '" + file.string() + "'");
+  ASSERT_TRUE(copied.ok()) << copied.status().ToString();
+  std::map<std::string, std::string> metrics;
+  for (const auto& row : copied->rows) metrics[*row[0]] = *row[1];
+  EXPECT_EQ(metrics["rows_copied"], "100000");
+  EXPECT_EQ(metrics["files_processed"], "1");
+  // One data file per thread that drew a split (usually both).
+  EXPECT_GE(std::stoi(metrics["files_added"]), 1);
+  EXPECT_LE(std::stoi(metrics["files_added"]), 2);
+
+  auto counts = connection->Query(
+      "SELECT count(*), count(DISTINCT id), min(id), max(id), max(v) FROM big");
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(counts->rows[0][0], "100000");
+  EXPECT_EQ(counts->rows[0][1], "100000");
+  EXPECT_EQ(counts->rows[0][2], "0");
+  EXPECT_EQ(counts->rows[0][3], "99999");
+  EXPECT_EQ(counts->rows[0][4], "v99999");
+}
+
 }  // namespace
 }  // namespace inlet

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "formats/parquet/parquet_oracle_compare.h"
 #include "formats/parquet/parquet_reader.h"
 #include "formats/parquet/parquet_test_util.h"
 #include "formats/parquet/parquet_writer.h"
@@ -18,160 +19,10 @@ namespace {
 
 using parquet::Codec;
 
-// A file system path for one test's files, removed at the end.
-class TempDir {
- public:
-  TempDir() {
-    char pattern[] = "/tmp/inlet_parquet_XXXXXX";
-    path_ = mkdtemp(pattern);
-  }
-  ~TempDir() { std::system(("rm -rf '" + path_ + "'").c_str()); }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-// SQL that turns column number `index` (0-based; by position, because DuckDB matches names
-// ignoring case) of inlet type `type` into its canonical text.
-std::string CanonicalSql(size_t index, const LogicalType& type) {
-  std::string column = "#" + std::to_string(index + 1);
-  switch (type.id()) {
-    case TypeId::kFloat:
-    case TypeId::kDouble:
-      return "printf('%.17g', " + column + "::DOUBLE)";
-    case TypeId::kBinary:
-      return "hex(" + column + ")";
-    case TypeId::kTimestamp:
-    case TypeId::kTimestampTz:
-      return "epoch_us(" + column + ")::VARCHAR";
-    default:
-      return column + "::VARCHAR";
-  }
-}
-
-// The canonical text of an inlet value, as CanonicalSql makes DuckDB print it.
-std::string CanonicalText(const Value& v) {
-  switch (v.type().id()) {
-    case TypeId::kBoolean:
-      return v.GetBool() ? "true" : "false";
-    case TypeId::kFloat:
-    case TypeId::kDouble: {
-      char buffer[64];
-      std::snprintf(buffer, sizeof(buffer), "%.17g", v.GetDouble());
-      return buffer;
-    }
-    case TypeId::kDecimal:
-      return FormatDecimal(v.GetDecimal(), v.type().scale());
-    case TypeId::kVarchar:
-      return v.GetString();
-    case TypeId::kBinary: {
-      static const char* kHex = "0123456789ABCDEF";
-      std::string out;
-      for (unsigned char c : v.GetString()) {
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 15]);
-      }
-      return out;
-    }
-    case TypeId::kDate:
-      return FormatDate(static_cast<int32_t>(v.GetInt()));
-    default:
-      return std::to_string(v.GetInt());
-  }
-}
-
-// One row as query.mjs prints it: a JSON array of strings and nulls.
-std::string JsonRow(const std::vector<Value>& row) {
-  std::string out = "[";
-  for (size_t i = 0; i < row.size(); ++i) {
-    if (i > 0) out += ",";
-    if (row[i].is_null()) {
-      out += "null";
-      continue;
-    }
-    out += "\"";
-    for (char c : CanonicalText(row[i])) {
-      // JSON.stringify's escapes.
-      switch (c) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\b':
-          out += "\\b";
-          break;
-        case '\f':
-          out += "\\f";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char buffer[8];
-            std::snprintf(buffer, sizeof(buffer), "\\u%04x", c);
-            out += buffer;
-          } else {
-            out.push_back(c);
-          }
-      }
-    }
-    out += "\"";
-  }
-  return out + "]";
-}
-
-// The query making DuckDB print `path` in file order, canonical.
-std::string DuckDbQuery(const std::string& path, const Schema& schema) {
-  std::string select;
-  for (size_t i = 0; i < schema.num_fields(); ++i) {
-    select += (select.empty() ? "" : ", ") + CanonicalSql(i, schema.field(i).type);
-  }
-  return "SELECT " + select + " FROM read_parquet('" + path +
-         "', file_row_number = true, hive_partitioning = false) ORDER BY file_row_number";
-}
-
-// DuckDB's reading of `path`, in file order, canonical.
-std::vector<std::string> DuckDbRows(const std::string& path, const Schema& schema) {
-  auto rows = RunDuckDbQuery(DuckDbQuery(path, schema));
-  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
-  return rows.ok() ? *rows : std::vector<std::string>{};
-}
-
-// inlet's reading of `path`, canonical.
-std::vector<std::string> InletRows(const std::string& path, Schema* schema_out) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  auto reader =
-      ParquetFileReader::Open(std::make_shared<MemoryRandomAccessFile>(bytes.str()), path);
-  EXPECT_TRUE(reader.ok()) << reader.status().ToString();
-  if (!reader.ok()) return {};
-  *schema_out = (*reader)->schema();
-  std::vector<int> all;
-  for (size_t c = 0; c < schema_out->num_fields(); ++c) all.push_back(static_cast<int>(c));
-  std::vector<std::string> lines;
-  for (int g = 0; g < (*reader)->num_row_groups(); ++g) {
-    auto batch = (*reader)->ReadRowGroup(g, all);
-    EXPECT_TRUE(batch.ok()) << batch.status().ToString();
-    if (!batch.ok()) return {};
-    for (int64_t r = 0; r < (*batch)->num_rows(); ++r) {
-      std::vector<Value> row;
-      for (const auto& column : (*batch)->columns()) row.push_back(column->GetValue(r));
-      lines.push_back(JsonRow(row));
-    }
-  }
-  return lines;
-}
+using parquet_test::DuckDbRows;
+using parquet_test::InletRows;
+using parquet_test::JsonRow;
+using parquet_test::TempDir;
 
 class InletWritesDuckDbReads : public ::testing::TestWithParam<std::tuple<Codec, bool>> {};
 

@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include "common/macros.h"
+
 namespace inlet::parquet {
 
 namespace {
@@ -396,6 +398,12 @@ ColumnDescriptor DescribeFieldForWrite(const Field& field) {
     case TypeId::kVarchar:
     case TypeId::kBinary:
       d.physical = Type::kByteArray;
+      break;
+    case TypeId::kStruct:
+    case TypeId::kList:
+    case TypeId::kMap:
+      // Nested types are groups in the schema, never leaves (see ToParquetSchema).
+      INLET_DCHECK(false);
       break;
   }
   return d;

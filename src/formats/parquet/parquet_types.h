@@ -58,7 +58,7 @@ struct ColumnDescriptor {
 /// Bytes of the big-endian two's complement FIXED_LEN_BYTE_ARRAY holding a DECIMAL(precision).
 int DecimalByteWidth(int precision);
 
-/// The physical layout inlet writes for `field`.
+/// The physical layout inlet writes for `field`. REQUIRES: a field of a type that is not nested.
 ColumnDescriptor DescribeFieldForWrite(const Field& field);
 
 /// Fills the physical type and annotations of a leaf element written for `desc`.
