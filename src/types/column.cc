@@ -165,6 +165,53 @@ void Column::AppendFrom(const Column& other, int64_t row) {
   }
 }
 
+void Column::AppendRange(const Column& other, int64_t begin, int64_t end) {
+  INLET_DCHECK(physical_ == other.physical_);
+  INLET_DCHECK(0 <= begin && begin <= end && end <= other.length_);
+  // Booleans are bit-packed at arbitrary offsets, and nested rows own children: row by row.
+  if (physical_ == PhysicalType::kBit || physical_ == PhysicalType::kStruct ||
+      physical_ == PhysicalType::kList) {
+    for (int64_t r = begin; r < end; ++r) AppendFrom(other, r);
+    return;
+  }
+  int64_t n = end - begin;
+  if (n == 0) return;
+  // Validity: this column's bitmap only exists once it has a NULL, so a range without NULLs
+  // onto a column without NULLs copies none.
+  bool other_has_nulls = false;
+  if (other.null_count_ > 0) {
+    for (int64_t r = begin; r < end && !other_has_nulls; ++r) other_has_nulls = other.IsNull(r);
+  }
+  if (other_has_nulls || !validity_.empty()) {
+    for (int64_t r = begin; r < end; ++r) {
+      if (other.IsNull(r)) {
+        AppendNull();
+      } else if (physical_ == PhysicalType::kString) {
+        AppendString(other.GetString(r));
+      } else {
+        int width = type_.fixed_width();
+        size_t offset = values_.size();
+        values_.resize(offset + width);
+        std::memcpy(values_.data() + offset, other.values_.data() + r * width, width);
+        AppendValidBit();
+      }
+    }
+    return;
+  }
+  if (physical_ == PhysicalType::kString) {
+    int64_t first = other.offsets_[begin];
+    int64_t shift = static_cast<int64_t>(data_.size()) - first;
+    data_.append(other.data_.data() + first, other.offsets_[end] - first);
+    offsets_.reserve(offsets_.size() + n);
+    for (int64_t r = begin + 1; r <= end; ++r) offsets_.push_back(other.offsets_[r] + shift);
+  } else {
+    size_t width = static_cast<size_t>(type_.fixed_width());
+    values_.insert(values_.end(), other.values_.begin() + begin * width,
+                   other.values_.begin() + end * width);
+  }
+  length_ += n;
+}
+
 Value Column::GetValue(int64_t i) const {
   if (IsNull(i)) return Value::Null(type_);
   switch (type_.id()) {

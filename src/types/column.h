@@ -62,6 +62,9 @@ class Column {
   void AppendValue(const Value& v);
   /// Appends row `row` of `other`, which has the same physical type.
   void AppendFrom(const Column& other, int64_t row);
+  /// Appends rows [begin, end) of `other`, which has the same physical type: AppendFrom for each
+  /// row, with whole-buffer copies for flat types.
+  void AppendRange(const Column& other, int64_t begin, int64_t end);
 
   bool GetBool(int64_t i) const { return (values_[i >> 3] >> (i & 7)) & 1; }
   template <typename T>

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace inlet {
 namespace {
 
@@ -215,4 +218,53 @@ TEST(RecordBatchTest, EmptyBatchHasNestedColumns) {
 }
 
 }  // namespace
+// AppendRange gives exactly what AppendFrom row by row gives, for every layout, with and without
+// NULLs on either side.
+TEST(ColumnTest, AppendRangeEqualsRowByRow) {
+  std::vector<LogicalType> types = {LogicalType::Integer(), LogicalType::Varchar(),
+                                    LogicalType::Boolean(), LogicalType::Decimal(20, 2),
+                                    LogicalType::List(LogicalType::BigInt())};
+  for (const LogicalType& type : types) {
+    for (bool source_nulls : {false, true}) {
+      for (bool target_nulls : {false, true}) {
+        Column source(type);
+        for (int64_t i = 0; i < 40; ++i) {
+          if (source_nulls && i % 7 == 3) {
+            source.AppendNull();
+          } else if (type.id() == TypeId::kList) {
+            source.mutable_child(0)->AppendFixed<int64_t>(i);
+            source.FinishList();
+          } else if (type.id() == TypeId::kVarchar) {
+            source.AppendString("v" + std::to_string(i));
+          } else if (type.id() == TypeId::kBoolean) {
+            source.AppendBool(i % 3 == 0);
+          } else if (type.id() == TypeId::kDecimal) {
+            source.AppendFixed<int128_t>(i * 100);
+          } else {
+            source.AppendFixed<int32_t>(static_cast<int32_t>(i));
+          }
+        }
+        Column bulk(type);
+        Column one_by_one(type);
+        if (target_nulls) {
+          bulk.AppendNull();
+          one_by_one.AppendNull();
+        }
+        bulk.AppendRange(source, 5, 33);
+        for (int64_t r = 5; r < 33; ++r) one_by_one.AppendFrom(source, r);
+        bulk.AppendRange(source, 10, 10);
+        ASSERT_EQ(bulk.size(), one_by_one.size()) << type.ToString();
+        EXPECT_EQ(bulk.null_count(), one_by_one.null_count()) << type.ToString();
+        for (int64_t r = 0; r < bulk.size(); ++r) {
+          EXPECT_EQ(bulk.GetValue(r), one_by_one.GetValue(r)) << type.ToString() << " row " << r;
+        }
+        // Appending after a bulk range keeps the layout consistent.
+        bulk.AppendNull();
+        EXPECT_TRUE(bulk.IsNull(bulk.size() - 1));
+        EXPECT_EQ(bulk.IsNull(bulk.size() - 2), one_by_one.IsNull(one_by_one.size() - 1));
+      }
+    }
+  }
+}
+
 }  // namespace inlet

@@ -62,9 +62,12 @@ ColumnPtr CopyRows(const Column& source, int64_t begin, int64_t end,
                    const std::vector<bool>& rejected) {
   auto out = std::make_shared<Column>(source.type());
   out->Reserve(end - begin);
+  if (rejected.empty()) {
+    out->AppendRange(source, begin, end);
+    return out;
+  }
   for (int64_t r = begin; r < end; ++r) {
-    if (!rejected.empty() && rejected[r - begin]) continue;
-    out->AppendFrom(source, r);
+    if (!rejected[r - begin]) out->AppendFrom(source, r);
   }
   return out;
 }
@@ -137,7 +140,13 @@ class ParquetBatchReader : public FormatReader {
         continue;
       }
       if (text_to_text) {
-        if (AppendTextAsType(source.GetString(r), field.type, out.get(), &text_error)) continue;
+        std::string_view text = source.GetString(r);
+        // No more bytes than the bound means no more characters: nothing to count.
+        if (static_cast<int64_t>(text.size()) <= field.type.max_length()) {
+          out->AppendString(text);
+          continue;
+        }
+        if (AppendTextAsType(text, field.type, out.get(), &text_error)) continue;
         INLET_RETURN_NOT_OK(RejectValue(field_index, begin, r, std::string(source.GetString(r)),
                                         text_error, rejected));
         out->AppendNull();  // placeholder, dropped with the row below
