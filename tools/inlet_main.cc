@@ -1,6 +1,7 @@
 // The `inlet` program: an interactive SQL shell on a warehouse folder, or a script runner
 // (-c, -f, or statements piped to stdin).
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -179,4 +180,12 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace inlet::tools
 
-int main(int argc, char** argv) { return inlet::tools::Main(argc, argv); }
+int main(int argc, char** argv) {
+  // A load allocates and frees column buffers of megabytes per batch. glibc's defaults hand such
+  // buffers back to the kernel (mmap'd chunks, heap trimming), so every batch page-faults its
+  // memory in again; keeping them in the heap saved about a fifth of the CPU time of a Parquet
+  // load. Peak memory is unchanged: the buffers are reused, not added to.
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  return inlet::tools::Main(argc, argv);
+}
