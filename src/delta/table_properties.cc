@@ -153,6 +153,11 @@ Status CheckCompression(std::string_view key, std::string_view value) {
                                  Quoted(value));
 }
 
+Status CheckDataPageVersion(std::string_view key, std::string_view value) {
+  if (value == "1" || value == "2") return Status::OK();
+  return Status::InvalidArgument(std::string(key) + " must be 1 or 2, not " + Quoted(value));
+}
+
 // The range depends on the codec, which DataFilePropertiesFrom checks with both keys at hand.
 Status CheckCompressionLevel(std::string_view key, std::string_view value) {
   if (ParseInteger(value)) return Status::OK();
@@ -190,6 +195,7 @@ constexpr PropertySpec kDeltaProperties[] = {
 constexpr PropertySpec kInletProperties[] = {
     {kParquetCompressionProperty, CheckCompression},
     {kParquetCompressionLevelProperty, CheckCompressionLevel},
+    {kParquetDataPageVersionProperty, CheckDataPageVersion},
     {kParquetRowGroupSizeProperty, CheckByteSize},
 };
 
@@ -334,6 +340,10 @@ Result<DataFileProperties> DataFilePropertiesFrom(
     INLET_ASSIGN_OR_RETURN(properties.row_group_bytes,
                            ReadByteSize(configuration, kParquetRowGroupSizeProperty));
   }
+  if (const std::string* version = Find(configuration, kParquetDataPageVersionProperty)) {
+    INLET_RETURN_NOT_OK(CheckDataPageVersion(kParquetDataPageVersionProperty, *version));
+    properties.data_page_version = *version == "2" ? 2 : 1;
+  }
   if (const std::string* codec = Find(configuration, kParquetCompressionProperty)) {
     INLET_RETURN_NOT_OK(CheckCompression(kParquetCompressionProperty, *codec));
     properties.compression = CompressionFromName(*codec);
@@ -342,21 +352,18 @@ Result<DataFileProperties> DataFilePropertiesFrom(
   if (!level_text) return properties;
   INLET_RETURN_NOT_OK(CheckCompressionLevel(kParquetCompressionLevelProperty, *level_text));
   int64_t level = *ParseInteger(*level_text);
-  // Only zstd takes a level: the Parquet writer compresses gzip at zlib's default level.
   DataFileCompression codec = properties.compression.value_or(DataFileCompression::kSnappy);
-  if (codec != DataFileCompression::kZstd) {
+  if (codec != DataFileCompression::kZstd && codec != DataFileCompression::kGzip) {
     return Status::InvalidArgument(
-        std::string(kParquetCompressionLevelProperty) +
-        " is only for zstd (gzip is written at its default level), "
-        "but " +
+        std::string(kParquetCompressionLevelProperty) + " is only for zstd and gzip, but " +
         kParquetCompressionProperty + " is " +
         (properties.compression ? DataFileCompressionName(codec) : "not set (snappy)"));
   }
-  constexpr int kMaxZstdLevel = 22;
-  if (level < 1 || level > kMaxZstdLevel) {
-    return Status::InvalidArgument(std::string(kParquetCompressionLevelProperty) +
-                                   " for zstd must be from 1 to " + std::to_string(kMaxZstdLevel) +
-                                   ", not " + Quoted(*level_text));
+  const int max_level = codec == DataFileCompression::kZstd ? 22 : 9;
+  if (level < 1 || level > max_level) {
+    return Status::InvalidArgument(std::string(kParquetCompressionLevelProperty) + " for " +
+                                   DataFileCompressionName(codec) + " must be from 1 to " +
+                                   std::to_string(max_level) + ", not " + Quoted(*level_text));
   }
   properties.compression_level = static_cast<int>(level);
   return properties;

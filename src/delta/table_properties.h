@@ -22,6 +22,7 @@ inline constexpr char kTargetFileSizeProperty[] = "delta.targetFileSize";
 inline constexpr char kParquetCompressionProperty[] = "inlet.parquet.compression";
 inline constexpr char kParquetCompressionLevelProperty[] = "inlet.parquet.compressionLevel";
 inline constexpr char kParquetRowGroupSizeProperty[] = "inlet.parquet.rowGroupSize";
+inline constexpr char kParquetDataPageVersionProperty[] = "inlet.parquet.dataPageVersion";
 
 /// The Parquet compression codecs a table can choose for its data files.
 enum class DataFileCompression { kUncompressed, kSnappy, kGzip, kLz4Raw, kZstd };
@@ -30,13 +31,15 @@ enum class DataFileCompression { kUncompressed, kSnappy, kGzip, kLz4Raw, kZstd }
 const char* DataFileCompressionName(DataFileCompression compression);
 
 /// How a table's data files are shaped, as its properties say. An unset field leaves the
-/// writer's default: 128 MiB files, snappy, 128 MiB row groups.
+/// writer's default: 128 MiB files, snappy at its level, 128 MiB row groups, data pages v1.
 struct DataFileProperties {
   std::optional<int64_t> target_file_bytes;
   std::optional<DataFileCompression> compression;
-  /// Set only with kZstd: 1 to 22.
+  /// Set only with kZstd (1 to 22) or kGzip (1 to 9).
   std::optional<int> compression_level;
   std::optional<int64_t> row_group_bytes;
+  /// 1 or 2.
+  std::optional<int> data_page_version;
 
   bool operator==(const DataFileProperties&) const = default;
 };

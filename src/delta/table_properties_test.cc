@@ -71,7 +71,7 @@ TEST(TablePropertiesTest, UnknownDeltaAndInletKeysListTheKnownOnes) {
   EXPECT_EQ(Validate("inlet.parquet.codec", "zstd"),
             "unknown inlet table property 'inlet.parquet.codec'; inlet's properties are "
             "inlet.parquet.compression, inlet.parquet.compressionLevel, "
-            "inlet.parquet.rowGroupSize");
+            "inlet.parquet.dataPageVersion, inlet.parquet.rowGroupSize");
   EXPECT_EQ(Validate("", "x"), "a table property key cannot be empty");
   EXPECT_EQ(Validate("  ", "x"), "a table property key cannot be empty");
 }
@@ -148,6 +148,12 @@ TEST(TablePropertiesTest, InletValuesAreChecked) {
             "uncompressed), not 'brotli'");
   EXPECT_EQ(Validate("inlet.parquet.compressionLevel", "high"),
             "inlet.parquet.compressionLevel must be an integer, not 'high'");
+  EXPECT_EQ(Validate("inlet.parquet.DATAPAGEVERSION", "2"), "inlet.parquet.dataPageVersion");
+  EXPECT_EQ(Validate("inlet.parquet.dataPageVersion", "1"), "inlet.parquet.dataPageVersion");
+  for (const char* version : {"3", "0", "v2", "2.0", " 2", ""}) {
+    EXPECT_EQ(Validate("inlet.parquet.dataPageVersion", version),
+              std::string("inlet.parquet.dataPageVersion must be 1 or 2, not '") + version + "'");
+  }
   EXPECT_EQ(Validate("inlet.parquet.rowGroupSize", "8mb"), "inlet.parquet.rowGroupSize");
   EXPECT_EQ(Validate("inlet.parquet.rowGroupSize", "8 mb"),
             "inlet.parquet.rowGroupSize: '8 mb' is not a size such as '128mb' or '134217728' "
@@ -161,10 +167,12 @@ TEST(TablePropertiesTest, DataFilePropertiesFromConfiguration) {
   expected.compression = DataFileCompression::kZstd;
   expected.compression_level = 9;
   expected.row_group_bytes = int64_t{16} << 20;
+  expected.data_page_version = 2;
   EXPECT_EQ(*DataFilePropertiesFrom({{"delta.targetFileSize", "64mb"},
                                      {"inlet.parquet.compression", "zstd"},
                                      {"inlet.parquet.compressionLevel", "9"},
                                      {"inlet.parquet.rowGroupSize", "16777216"},
+                                     {"inlet.parquet.dataPageVersion", "2"},
                                      {"delta.appendOnly", "true"},
                                      {"owner", "me"}}),
             expected);
@@ -172,6 +180,12 @@ TEST(TablePropertiesTest, DataFilePropertiesFromConfiguration) {
   DataFileProperties gzip;
   gzip.compression = DataFileCompression::kGzip;
   EXPECT_EQ(*DataFilePropertiesFrom({{"inlet.parquet.compression", "GZIP"}}), gzip);
+  gzip.compression_level = 1;
+  gzip.data_page_version = 1;
+  EXPECT_EQ(*DataFilePropertiesFrom({{"inlet.parquet.compression", "GZIP"},
+                                     {"inlet.parquet.compressionLevel", "1"},
+                                     {"inlet.parquet.dataPageVersion", "1"}}),
+            gzip);
   DataFileProperties none;
   none.compression = DataFileCompression::kUncompressed;
   EXPECT_EQ(*DataFilePropertiesFrom({{"inlet.parquet.compression", "uncompressed"}}), none);
@@ -195,6 +209,8 @@ TEST(TablePropertiesTest, MalformedValuesFromOtherEnginesAreErrors) {
             "uncompressed), not 'lzo'");
   EXPECT_EQ(error({{"inlet.parquet.compressionLevel", "x"}, {"inlet.parquet.compression", "zstd"}}),
             "inlet.parquet.compressionLevel must be an integer, not 'x'");
+  EXPECT_EQ(error({{"inlet.parquet.dataPageVersion", "v2"}}),
+            "inlet.parquet.dataPageVersion must be 1 or 2, not 'v2'");
 }
 
 TEST(TablePropertiesTest, CompressionLevelNeedsACodecThatTakesOne) {
@@ -203,15 +219,24 @@ TEST(TablePropertiesTest, CompressionLevelNeedsACodecThatTakesOne) {
     return properties.ok() ? std::string("<ok>") : properties.status().message();
   };
   EXPECT_EQ(error({{"inlet.parquet.compressionLevel", "3"}}),
-            "inlet.parquet.compressionLevel is only for zstd (gzip is written at its default "
-            "level), but inlet.parquet.compression is not set (snappy)");
+            "inlet.parquet.compressionLevel is only for zstd and gzip, but "
+            "inlet.parquet.compression is not set (snappy)");
   EXPECT_EQ(
       error({{"inlet.parquet.compression", "lz4_raw"}, {"inlet.parquet.compressionLevel", "3"}}),
-      "inlet.parquet.compressionLevel is only for zstd (gzip is written at its default "
-      "level), but inlet.parquet.compression is lz4_raw");
+      "inlet.parquet.compressionLevel is only for zstd and gzip, but inlet.parquet.compression "
+      "is lz4_raw");
+  EXPECT_EQ(error({{"inlet.parquet.compression", "none"}, {"inlet.parquet.compressionLevel", "3"}}),
+            "inlet.parquet.compressionLevel is only for zstd and gzip, but "
+            "inlet.parquet.compression is none");
   EXPECT_EQ(error({{"inlet.parquet.compression", "gzip"}, {"inlet.parquet.compressionLevel", "9"}}),
-            "inlet.parquet.compressionLevel is only for zstd (gzip is written at its default "
-            "level), but inlet.parquet.compression is gzip");
+            "<ok>");
+  EXPECT_EQ(error({{"inlet.parquet.compression", "gzip"}, {"inlet.parquet.compressionLevel", "1"}}),
+            "<ok>");
+  EXPECT_EQ(
+      error({{"inlet.parquet.compression", "gzip"}, {"inlet.parquet.compressionLevel", "10"}}),
+      "inlet.parquet.compressionLevel for gzip must be from 1 to 9, not '10'");
+  EXPECT_EQ(error({{"inlet.parquet.compression", "gzip"}, {"inlet.parquet.compressionLevel", "0"}}),
+            "inlet.parquet.compressionLevel for gzip must be from 1 to 9, not '0'");
   EXPECT_EQ(
       error({{"inlet.parquet.compression", "zstd"}, {"inlet.parquet.compressionLevel", "23"}}),
       "inlet.parquet.compressionLevel for zstd must be from 1 to 22, not '23'");
@@ -243,8 +268,7 @@ TEST(TablePropertiesTest, SetAndUnset) {
   EXPECT_EQ(ErrorOf(WithTableProperties(
                 {{"inlet.parquet.compression", "zstd"}, {"inlet.parquet.compressionLevel", "15"}},
                 {{"inlet.parquet.compression", "gzip"}})),
-            "inlet.parquet.compressionLevel is only for zstd (gzip is written at its default "
-            "level), but inlet.parquet.compression is gzip");
+            "inlet.parquet.compressionLevel for gzip must be from 1 to 9, not '15'");
 
   Result<Configuration> unset =
       WithoutTableProperties(*set, {"delta.APPENDONLY", "Team"}, /*if_exists=*/false);
@@ -260,8 +284,8 @@ TEST(TablePropertiesTest, SetAndUnset) {
   EXPECT_EQ(ErrorOf(WithoutTableProperties(
                 {{"inlet.parquet.compression", "zstd"}, {"inlet.parquet.compressionLevel", "5"}},
                 {"inlet.parquet.compression"}, /*if_exists=*/false)),
-            "inlet.parquet.compressionLevel is only for zstd (gzip is written at its default "
-            "level), but inlet.parquet.compression is not set (snappy)");
+            "inlet.parquet.compressionLevel is only for zstd and gzip, but "
+            "inlet.parquet.compression is not set (snappy)");
 }
 
 TEST(TablePropertiesTest, CompressionNames) {

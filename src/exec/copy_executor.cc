@@ -81,7 +81,12 @@ Result<CopySettings> WithDataFileProperties(CopySettings settings, const Metadat
   if (properties->target_file_bytes) settings.target_file_bytes = *properties->target_file_bytes;
   if (properties->row_group_bytes) settings.parquet.row_group_bytes = *properties->row_group_bytes;
   if (properties->compression) settings.parquet.codec = ToParquetCodec(*properties->compression);
-  if (properties->compression_level) settings.parquet.zstd_level = *properties->compression_level;
+  if (properties->compression_level) {
+    settings.parquet.compression_level = *properties->compression_level;
+  }
+  if (properties->data_page_version) {
+    settings.parquet.data_page_version = *properties->data_page_version;
+  }
   return settings;
 }
 

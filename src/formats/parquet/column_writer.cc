@@ -14,6 +14,13 @@ namespace {
 // than the slightly larger pages this allows.
 constexpr int64_t kPageCheckInterval = 128;
 
+// Like Arrow (its max_statistics_size, after parquet-mr), a chunk's min or max whose PLAIN bytes
+// exceed this is left out of ColumnMetaData.statistics rather than truncated: engines answer
+// MIN() and MAX() from chunk statistics as exact values, which a truncated bound is not. The
+// ColumnIndex truncates instead (page_index_builder.h), as its bounds only serve to skip pages;
+// Delta's statistics come from the untruncated values (ColumnChunkWriter::statistics()).
+constexpr size_t kMaxStatisticsValueBytes = 4096;
+
 template <typename T>
 void PutLittleEndian(T v, std::string* out) {
   char bytes[sizeof(T)];
@@ -57,12 +64,13 @@ struct RowRange {
   }
 };
 
-// Rows of a column listed one by one (a nested leaf's values).
+// Rows of a column listed one by one (a nested leaf's values): `count` of them at `rows`.
 struct RowList {
-  const std::vector<int64_t>& rows;
+  const int64_t* rows;
+  size_t count;
   template <typename F>
   void ForEach(F&& f) const {
-    for (int64_t i : rows) f(i);
+    for (size_t k = 0; k < count; ++k) f(rows[k]);
   }
 };
 
@@ -198,6 +206,37 @@ std::string EncodeStatValue(const ColumnDescriptor& desc, const Value& v) {
   return out;
 }
 
+// The PLAIN bytes of the bounds in `stats`. REQUIRES: stats.has_min_max.
+void EncodeBounds(const ColumnDescriptor& desc, const ColumnStatistics& stats, std::string* min,
+                  std::string* max) {
+  Value low = stats.min;
+  Value high = stats.max;
+  // A zero bound must cover both signed zeros (parquet.thrift, Statistics).
+  if (desc.type.id() == TypeId::kFloat || desc.type.id() == TypeId::kDouble) {
+    const bool is_float = desc.type.id() == TypeId::kFloat;
+    if (low.GetDouble() == 0) low = is_float ? Value::Float(-0.0f) : Value::Double(-0.0);
+    if (high.GetDouble() == 0) high = is_float ? Value::Float(0.0f) : Value::Double(0.0);
+  }
+  *min = EncodeStatValue(desc, low);
+  *max = EncodeStatValue(desc, high);
+}
+
+// Appends the RLE/bit-packed runs of `levels` to `out`, after a 4-byte length when `prefixed`
+// (data page v1); nothing for a column without such levels. Returns the bytes of the runs.
+size_t AppendLevels(const std::vector<uint32_t>& levels, int16_t max_level, bool prefixed,
+                    std::string* out) {
+  if (max_level == 0) return 0;
+  const size_t start = out->size();
+  if (prefixed) out->append(4, '\0');
+  EncodeRleBitPacked(levels, BitWidthFor(static_cast<uint64_t>(max_level)), out);
+  const size_t length = out->size() - start - (prefixed ? 4 : 0);
+  if (prefixed) {
+    const auto length32 = static_cast<uint32_t>(length);
+    std::memcpy(out->data() + start, &length32, 4);
+  }
+  return length;
+}
+
 }  // namespace
 
 // PERF NOTES: FindOrAdd runs for every non-NULL value of every dictionary-encoded column, so it
@@ -205,8 +244,8 @@ std::string EncodeStatValue(const ColumnDescriptor& desc, const Value& v) {
 // - the keys live once, in the dictionary page body plain_ itself (fixed-width entry i at
 //   i * width, byte arrays at offsets_[i]); probing allocates nothing and chases no node;
 // - each entry's hash is kept, so a probe compares bytes only on a full 64-bit hash match,
-//   and growing never rehashes the values; 4- and 8-byte values skip that and compare as one
-//   machine word (FindOrAddWord);
+//   and growing never rehashes the values; 4- and 8-byte values skip that: their slots hold
+//   the value itself, compared as one machine word (FindOrAddWord);
 // - slots are a power of two at most half full, so a lookup is a mask and a short linear scan.
 // Indices are assigned in first-seen order, as before, so the pages written are unchanged.
 std::string_view ValueDictionary::Entry(uint32_t i) const {
@@ -229,25 +268,32 @@ void ValueDictionary::Grow() {
   slots_ = std::move(slots);
 }
 
+void ValueDictionary::GrowWords() {
+  std::vector<WordSlot> slots(word_slots_.empty() ? 1024 : word_slots_.size() * 2);
+  const size_t mask = slots.size() - 1;
+  for (const WordSlot& old : word_slots_) {
+    if (old.index_plus_one == 0) continue;
+    size_t slot = Mix64(old.value) & mask;
+    while (slots[slot].index_plus_one != 0) slot = (slot + 1) & mask;
+    slots[slot] = old;
+  }
+  word_slots_ = std::move(slots);
+}
+
 template <typename Word>
 uint32_t ValueDictionary::FindOrAddWord(Word value, bool* added) {
   INLET_DCHECK(fixed_width_ == static_cast<int>(sizeof(Word)));
-  if ((hashes_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t hash = Mix64(value);
-  const size_t mask = slots_.size() - 1;
-  size_t slot = hash & mask;
-  for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    const uint32_t index = slots_[slot] - 1;
-    Word entry;
-    std::memcpy(&entry, plain_.data() + static_cast<size_t>(index) * sizeof(Word), sizeof(Word));
-    if (entry == value) {
+  if ((size_ + 1) * 2 > word_slots_.size()) GrowWords();
+  const size_t mask = word_slots_.size() - 1;
+  size_t slot = Mix64(value) & mask;
+  for (; word_slots_[slot].index_plus_one != 0; slot = (slot + 1) & mask) {
+    if (word_slots_[slot].value == value) {
       *added = false;
-      return index;
+      return word_slots_[slot].index_plus_one - 1;
     }
   }
-  const uint32_t index = static_cast<uint32_t>(hashes_.size());
-  slots_[slot] = index + 1;
-  hashes_.push_back(hash);
+  const uint32_t index = static_cast<uint32_t>(size_++);
+  word_slots_[slot] = WordSlot{value, index + 1};
   plain_.append(reinterpret_cast<const char*>(&value), sizeof(Word));
   *added = true;
   return index;
@@ -261,7 +307,7 @@ uint32_t ValueDictionary::FindOrAdd(std::string_view value, bool* added) {
   // INT32/FLOAT and INT64/DOUBLE values are compared and hashed as one machine word.
   if (fixed_width_ == 4) return FindOrAddWord(Load<uint32_t>(value.data()), added);
   if (fixed_width_ == 8) return FindOrAddWord(Load<uint64_t>(value.data()), added);
-  if ((hashes_.size() + 1) * 2 > slots_.size()) Grow();
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
   const uint64_t hash = HashBytes(value);
   const size_t mask = slots_.size() - 1;
   size_t slot = hash & mask;
@@ -274,7 +320,7 @@ uint32_t ValueDictionary::FindOrAdd(std::string_view value, bool* added) {
       return index;
     }
   }
-  const uint32_t index = static_cast<uint32_t>(hashes_.size());
+  const uint32_t index = static_cast<uint32_t>(size_++);
   slots_[slot] = index + 1;
   hashes_.push_back(hash);
   if (fixed_width_ == 0) {
@@ -305,7 +351,8 @@ ColumnChunkWriter::ColumnChunkWriter(ColumnDescriptor desc, const ColumnWriterSe
       settings_(settings),
       // Booleans take one bit PLAIN; a dictionary cannot beat that.
       use_dictionary_(settings.dictionary && desc_.physical != Type::kBoolean),
-      dictionary_(PlainFixedWidth(desc_)) {}
+      dictionary_(PlainFixedWidth(desc_)),
+      page_index_(desc_) {}
 
 int ColumnChunkWriter::PlainFixedBytes(const Column& c, int64_t row, char* out) const {
   auto put = [out](auto v) {
@@ -342,6 +389,9 @@ int ColumnChunkWriter::PlainFixedBytes(const Column& c, int64_t row, char* out) 
     case TypeId::kVarchar:
     case TypeId::kBinary:
     case TypeId::kBoolean:
+    case TypeId::kStruct:
+    case TypeId::kList:
+    case TypeId::kMap:
       INLET_DCHECK(false);  // not fixed-width PLAIN values
       return 0;
   }
@@ -390,7 +440,7 @@ void ColumnChunkWriter::AddValue(const Column& c, int64_t row) {
 }
 
 template <typename Rows>
-void ColumnChunkWriter::UpdateMinMax(const Column& c, const Rows& rows) {
+void ColumnChunkWriter::UpdatePageMinMax(const Column& c, const Rows& rows) {
   int64_t min_row = -1;
   int64_t max_row = -1;
   switch (desc_.type.id()) {
@@ -435,13 +485,18 @@ void ColumnChunkWriter::UpdateMinMax(const Column& c, const Rows& rows) {
       FindMinMaxRows(
           c, rows, [&](int64_t i) { return c.GetString(i); }, &min_row, &max_row);
       break;
+    case TypeId::kStruct:
+    case TypeId::kList:
+    case TypeId::kMap:
+      INLET_DCHECK(false);  // a chunk holds the values of a leaf, never of a nested type
+      return;
   }
   if (min_row < 0) return;
   ColumnStatistics range;
   range.has_min_max = true;
   range.min = c.GetValue(min_row);
   range.max = c.GetValue(max_row);
-  MergeStatistics(range, &stats_);
+  MergeStatistics(range, &page_stats_);
 }
 
 Status ColumnChunkWriter::Write(const Column& c, int64_t begin, int64_t end) {
@@ -453,30 +508,35 @@ Status ColumnChunkWriter::Write(const Column& c, int64_t begin, int64_t end) {
       }
     }
   }
-  if (c.null_count() > 0) {
-    for (int64_t i = begin; i < end; ++i) stats_.null_count += c.IsNull(i) ? 1 : 0;
-  }
-  UpdateMinMax(c, RowRange{begin, end});
+  // Min and max are found in one pass over the rows of each page once it ends (or the rows end),
+  // not value by value in the loop below.
+  int64_t pending = begin;
+  auto end_page_after = [&](int64_t row) -> Status {
+    UpdatePageMinMax(c, RowRange{pending, row + 1});
+    pending = row + 1;
+    return FlushPage();
+  };
   for (int64_t i = begin; i < end; ++i) {
-    bool valid = !c.IsNull(i);
+    const bool valid = !c.IsNull(i);
     if (desc_.max_definition_level > 0) page_def_levels_.push_back(valid ? 1 : 0);
+    page_nulls_ += valid ? 0 : 1;
+    ++page_slots_;
     if (valid) {
       size_t dictionary_before = dictionary_.size();
       AddValue(c, i);
       if (dictionary_.size() != dictionary_before &&
           static_cast<int64_t>(dictionary_.plain().size()) > settings_.dictionary_page_bytes) {
         // The values so far stay dictionary encoded; the rest of the chunk goes PLAIN.
-        ++page_slots_;
-        INLET_RETURN_NOT_OK(FlushPage());
+        INLET_RETURN_NOT_OK(end_page_after(i));
         use_dictionary_ = false;
         continue;
       }
     }
-    ++page_slots_;
     if (page_slots_ % kPageCheckInterval == 0 && PageBytes() >= settings_.data_page_bytes) {
-      INLET_RETURN_NOT_OK(FlushPage());
+      INLET_RETURN_NOT_OK(end_page_after(i));
     }
   }
+  UpdatePageMinMax(c, RowRange{pending, end});
   num_slots_ += end - begin;
   return Status::OK();
 }
@@ -486,38 +546,50 @@ Status ColumnChunkWriter::WriteLevels(const std::vector<int16_t>& def_levels,
                                       const std::vector<int64_t>& value_rows) {
   INLET_DCHECK(def_levels.size() == rep_levels.size());
   const int64_t num_slots = static_cast<int64_t>(def_levels.size());
-  stats_.null_count += num_slots - static_cast<int64_t>(value_rows.size());
-  if (!value_rows.empty()) UpdateMinMax(*values, RowList{value_rows});
   const int16_t max_def = desc_.max_definition_level;
   bool dictionary_full = false;
   size_t next_value = 0;
+  // value_rows[pending, next_value) are the page's values whose min and max are not folded in.
+  size_t pending = 0;
+  auto end_page = [&]() -> Status {
+    if (next_value > pending) {
+      UpdatePageMinMax(*values, RowList{value_rows.data() + pending, next_value - pending});
+    }
+    pending = next_value;
+    return FlushPage();
+  };
   for (int64_t s = 0; s < num_slots; ++s) {
     // Pages end only where a row starts, so that no row spans two pages.
     if (rep_levels[s] == 0 && page_slots_ > 0) {
       if (dictionary_full) {
         // The values so far stay dictionary encoded; the rest of the chunk goes PLAIN.
-        INLET_RETURN_NOT_OK(FlushPage());
+        INLET_RETURN_NOT_OK(end_page());
         use_dictionary_ = false;
         dictionary_full = false;
       } else if (PageBytes() >= settings_.data_page_bytes) {
-        INLET_RETURN_NOT_OK(FlushPage());
+        INLET_RETURN_NOT_OK(end_page());
       }
     }
     if (desc_.max_repetition_level > 0) page_rep_levels_.push_back(rep_levels[s]);
     if (max_def > 0) page_def_levels_.push_back(def_levels[s]);
+    page_rows_ += rep_levels[s] == 0 ? 1 : 0;
     if (def_levels[s] == max_def) {
       size_t dictionary_before = dictionary_.size();
       AddValue(*values, value_rows[next_value++]);
       dictionary_full |=
           use_dictionary_ && dictionary_.size() != dictionary_before &&
           static_cast<int64_t>(dictionary_.plain().size()) > settings_.dictionary_page_bytes;
+    } else {
+      ++page_nulls_;
     }
     ++page_slots_;
   }
   num_slots_ += num_slots;
   if (dictionary_full) {  // the slots given end a row
-    INLET_RETURN_NOT_OK(FlushPage());
+    INLET_RETURN_NOT_OK(end_page());
     use_dictionary_ = false;
+  } else if (next_value > pending) {
+    UpdatePageMinMax(*values, RowList{value_rows.data() + pending, next_value - pending});
   }
   return Status::OK();
 }
@@ -538,42 +610,39 @@ int64_t ColumnChunkWriter::EstimatedSize() const {
          static_cast<int64_t>(page_def_levels_.size() + page_rep_levels_.size()) / 8;
 }
 
-Status ColumnChunkWriter::AppendPage(PageType type, const std::string& body, int32_t num_values,
-                                     Encoding encoding) {
+Status ColumnChunkWriter::AppendPage(PageHeader header, std::string_view levels,
+                                     const std::string& body) {
   INLET_ASSIGN_OR_RETURN(std::string compressed,
-                         CompressPage(settings_.codec, settings_.zstd_level, body));
-  if (body.size() > INT32_MAX || compressed.size() > INT32_MAX) {
+                         CompressPage(settings_.codec, settings_.compression_level, body));
+  const size_t uncompressed_size = levels.size() + body.size();
+  const size_t compressed_size = levels.size() + compressed.size();
+  if (uncompressed_size > INT32_MAX || compressed_size > INT32_MAX) {
     return Status::InvalidArgument("column \"" + desc_.name + "\": a Parquet page exceeds 2 GiB");
   }
-  PageHeader header;
-  header.type = type;
-  header.uncompressed_page_size = static_cast<int32_t>(body.size());
-  header.compressed_page_size = static_cast<int32_t>(compressed.size());
-  if (type == PageType::kDictionaryPage) {
-    header.dictionary_page_header = DictionaryPageHeader{num_values, encoding, std::nullopt};
-  } else {
-    header.data_page_header = DataPageHeader{num_values, encoding, Encoding::kRle, Encoding::kRle};
-  }
+  header.uncompressed_page_size = static_cast<int32_t>(uncompressed_size);
+  header.compressed_page_size = static_cast<int32_t>(compressed_size);
   std::string header_bytes = SerializePageHeader(header);
-  pages_uncompressed_size_ += static_cast<int64_t>(header_bytes.size() + body.size());
+  pages_uncompressed_size_ += static_cast<int64_t>(header_bytes.size() + uncompressed_size);
   pages_ += header_bytes;
+  pages_.append(levels);
   pages_ += compressed;
   return Status::OK();
 }
 
 Status ColumnChunkWriter::FlushPage() {
   if (page_slots_ == 0) return Status::OK();
+  if (page_slots_ > INT32_MAX) return Status::Internal("Parquet page with over 2^31 values");
+  // Data page v1: repetition then definition levels, each run with a length prefix, then the
+  // values, all compressed together. v2: the level runs bare and uncompressed (their lengths are
+  // in the header), then the compressed values.
+  const bool v2 = settings_.data_page_version == 2;
+  std::string levels;
   std::string body;
-  // Data page v1: repetition levels, then definition levels, each RLE with a length prefix.
-  auto append_levels = [&body](const std::vector<uint32_t>& levels, int16_t max_level) {
-    std::string encoded;
-    EncodeRleBitPacked(levels, BitWidthFor(static_cast<uint64_t>(max_level)), &encoded);
-    uint32_t length = static_cast<uint32_t>(encoded.size());
-    body.append(reinterpret_cast<const char*>(&length), 4);
-    body += encoded;
-  };
-  if (desc_.max_repetition_level > 0) append_levels(page_rep_levels_, desc_.max_repetition_level);
-  if (desc_.max_definition_level > 0) append_levels(page_def_levels_, desc_.max_definition_level);
+  std::string* level_out = v2 ? &levels : &body;
+  const size_t rep_bytes =
+      AppendLevels(page_rep_levels_, desc_.max_repetition_level, !v2, level_out);
+  const size_t def_bytes =
+      AppendLevels(page_def_levels_, desc_.max_definition_level, !v2, level_out);
   Encoding encoding = Encoding::kPlain;
   if (use_dictionary_ && !page_indices_.empty()) {
     int bit_width = DictionaryBitWidth();
@@ -585,19 +654,51 @@ Status ColumnChunkWriter::FlushPage() {
     body += page_plain_;
     used_plain_ = true;
   }
-  if (page_slots_ > INT32_MAX) return Status::Internal("Parquet page with over 2^31 values");
-  INLET_RETURN_NOT_OK(
-      AppendPage(PageType::kDataPage, body, static_cast<int32_t>(page_slots_), encoding));
+  const auto num_values = static_cast<int32_t>(page_slots_);
+  const int64_t rows = desc_.max_repetition_level > 0 ? page_rows_ : page_slots_;
+  PageHeader header;
+  if (v2) {
+    header.type = PageType::kDataPageV2;
+    header.data_page_header_v2 = DataPageHeaderV2{num_values,
+                                                  static_cast<int32_t>(page_nulls_),
+                                                  static_cast<int32_t>(rows),
+                                                  encoding,
+                                                  static_cast<int32_t>(def_bytes),
+                                                  static_cast<int32_t>(rep_bytes),
+                                                  settings_.codec != Codec::kUncompressed};
+  } else {
+    header.type = PageType::kDataPage;
+    header.data_page_header = DataPageHeader{num_values, encoding, Encoding::kRle, Encoding::kRle};
+  }
+  PageSummary page;
+  page.offset = static_cast<int64_t>(pages_.size());
+  INLET_RETURN_NOT_OK(AppendPage(std::move(header), levels, body));
+  page.size = static_cast<int32_t>(static_cast<int64_t>(pages_.size()) - page.offset);
+  page.first_row = rows_in_pages_;
+  page.null_count = page_nulls_;
+  page.has_values = page_slots_ > page_nulls_;
+  if (page_stats_.has_min_max) {
+    EncodeBounds(desc_, page_stats_, &page.min.emplace(), &page.max.emplace());
+  }
+  page_index_.AddPage(page);
+  page_stats_.null_count = page_nulls_;
+  MergeStatistics(page_stats_, &stats_);
+
+  rows_in_pages_ += rows;
+  page_stats_ = ColumnStatistics{};
   page_rep_levels_.clear();
   page_def_levels_.clear();
   page_indices_.clear();
   page_plain_.clear();
   page_slots_ = 0;
   page_bools_ = 0;
+  page_nulls_ = 0;
+  page_rows_ = 0;
   return Status::OK();
 }
 
-Status ColumnChunkWriter::WriteTo(OutputStream* out, ColumnChunk* chunk) {
+Status ColumnChunkWriter::WriteTo(OutputStream* out, ColumnChunk* chunk,
+                                  ChunkPageIndex* page_index) {
   INLET_RETURN_NOT_OK(FlushPage());
   std::string data_pages = std::move(pages_);
   int64_t data_uncompressed = pages_uncompressed_size_;
@@ -607,13 +708,17 @@ Status ColumnChunkWriter::WriteTo(OutputStream* out, ColumnChunk* chunk) {
   ColumnMetaData& meta = chunk->meta_data.emplace();
   int64_t start = out->Tell();
   if (used_dictionary_) {
-    INLET_RETURN_NOT_OK(AppendPage(PageType::kDictionaryPage, dictionary_.plain(),
-                                   static_cast<int32_t>(dictionary_.size()), Encoding::kPlain));
+    PageHeader header;
+    header.type = PageType::kDictionaryPage;
+    header.dictionary_page_header = DictionaryPageHeader{static_cast<int32_t>(dictionary_.size()),
+                                                         Encoding::kPlain, std::nullopt};
+    INLET_RETURN_NOT_OK(AppendPage(std::move(header), {}, dictionary_.plain()));
     meta.dictionary_page_offset = start;
     INLET_RETURN_NOT_OK(out->Write(pages_));
   }
   meta.data_page_offset = out->Tell();
   INLET_RETURN_NOT_OK(out->Write(data_pages));
+  *page_index = page_index_.Finish(meta.data_page_offset);
 
   meta.type = desc_.physical;
   meta.encodings = {Encoding::kPlain, Encoding::kRle};
@@ -626,17 +731,11 @@ Status ColumnChunkWriter::WriteTo(OutputStream* out, ColumnChunk* chunk) {
   Statistics& s = meta.statistics.emplace();
   s.null_count = stats_.null_count;
   if (stats_.has_min_max) {
-    Value min = stats_.min;
-    Value max = stats_.max;
-    // A zero bound must cover both signed zeros (parquet.thrift, Statistics).
-    if (min.type().id() == TypeId::kFloat || min.type().id() == TypeId::kDouble) {
-      if (min.GetDouble() == 0)
-        min = desc_.type.id() == TypeId::kFloat ? Value::Float(-0.0f) : Value::Double(-0.0);
-      if (max.GetDouble() == 0)
-        max = desc_.type.id() == TypeId::kFloat ? Value::Float(0.0f) : Value::Double(0.0);
-    }
-    s.min_value = EncodeStatValue(desc_, min);
-    s.max_value = EncodeStatValue(desc_, max);
+    std::string min;
+    std::string max;
+    EncodeBounds(desc_, stats_, &min, &max);
+    if (min.size() <= kMaxStatisticsValueBytes) s.min_value = std::move(min);
+    if (max.size() <= kMaxStatisticsValueBytes) s.max_value = std::move(max);
   }
   chunk->file_offset = start;
   return Status::OK();

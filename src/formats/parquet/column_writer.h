@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/parquet/page_index.h"
+#include "formats/parquet/page_index_builder.h"
 #include "formats/parquet/parquet_metadata.h"
 #include "formats/parquet/parquet_schema.h"
 #include "formats/writer.h"
@@ -17,7 +19,10 @@ namespace inlet::parquet {
 /// Page and dictionary settings of a column chunk writer.
 struct ColumnWriterSettings {
   Codec codec = Codec::kSnappy;
-  int zstd_level = 3;
+  /// ZSTD 1 to 22 or GZIP 1 to 9; 0 for the codec's default.
+  int compression_level = 0;
+  /// 1 for data pages v1, 2 for data pages v2.
+  int data_page_version = 1;
   int64_t data_page_bytes = 1 << 20;
   bool dictionary = true;
   int64_t dictionary_page_bytes = 1 << 20;
@@ -37,8 +42,8 @@ class ValueDictionary {
   /// uint64_t). REQUIRES: fixed_width == sizeof(Word).
   template <typename Word>
   uint32_t FindOrAddWord(Word value, bool* added);
-  size_t size() const { return hashes_.size(); }
-  bool empty() const { return hashes_.empty(); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
   /// The dictionary page body: every value PLAIN encoded, in index order.
   const std::string& plain() const { return plain_; }
 
@@ -47,22 +52,36 @@ class ValueDictionary {
   std::string_view Entry(uint32_t i) const;
   /// Doubles the slot table, re-placing every entry by its stored hash.
   void Grow();
+  /// Doubles the word slot table, re-placing every entry by the hash of its value.
+  void GrowWords();
+
+  /// A slot of the table for 4- and 8-byte values: the value itself beside its index, so a probe
+  /// reads one slot rather than a slot and then the dictionary (high-cardinality BIGINT columns
+  /// make tables of a few MiB, where each extra memory access is a cache miss).
+  struct WordSlot {
+    uint64_t value = 0;
+    uint32_t index_plus_one = 0;  // 0: empty
+  };
 
   int fixed_width_;
+  size_t size_ = 0;
   std::string plain_;
   /// BYTE_ARRAY only: where entry i's bytes start in plain_ (after its length prefix).
   std::vector<uint64_t> offsets_;
-  /// Entry i's hash, to skip most byte comparisons and to grow without rehashing.
+  /// Values of other widths: entry i's hash, to skip most byte comparisons and to grow without
+  /// rehashing, and open addressing with linear probing: entry index + 1, or 0 when empty. A power
+  /// of two in size, at most half full.
   std::vector<uint64_t> hashes_;
-  /// Open addressing with linear probing: entry index + 1, or 0 when empty. A power of two
-  /// in size, at most half full.
   std::vector<uint32_t> slots_;
+  /// 4- and 8-byte values: the same scheme with the value in the slot.
+  std::vector<WordSlot> word_slots_;
 };
 
 /// Encodes one leaf column of one row group: repetition and definition levels, PLAIN or
 /// RLE_DICTIONARY values (with fallback to PLAIN once the dictionary outgrows its limit),
-/// compressed data pages v1 held in memory until the row group is written, and min/max/null count
-/// statistics. Not thread safe.
+/// compressed data pages (v1 or v2) held in memory until the row group is written, min/max/null
+/// count statistics of the chunk, and the page index (each page's bounds, NULL count and place).
+/// Not thread safe.
 class ColumnChunkWriter {
  public:
   ColumnChunkWriter(ColumnDescriptor desc, const ColumnWriterSettings& settings);
@@ -77,10 +96,13 @@ class ColumnChunkWriter {
                      const Column* values, const std::vector<int64_t>& value_rows);
   /// Bytes this chunk will take if written now.
   int64_t EstimatedSize() const;
-  /// Writes the dictionary page and the data pages to `out` and fills `chunk`'s metadata.
-  Status WriteTo(OutputStream* out, ColumnChunk* chunk);
+  /// Writes the dictionary page and the data pages to `out`, fills `chunk`'s metadata (all but
+  /// the page index's place, which the file writer decides) and sets `*page_index` to the chunk's
+  /// page index.
+  Status WriteTo(OutputStream* out, ColumnChunk* chunk, ChunkPageIndex* page_index);
 
-  /// Statistics of the rows written so far, min/max as inlet values.
+  /// Statistics of the pages finished so far (all of the chunk's after WriteTo), min/max as
+  /// untruncated inlet values.
   const ColumnStatistics& statistics() const { return stats_; }
 
  private:
@@ -88,13 +110,17 @@ class ColumnChunkWriter {
   /// The PLAIN bytes of a fixed-width value into `out` (16 bytes of room); returns their count.
   int PlainFixedBytes(const Column& column, int64_t row, char* out) const;
   void AddValue(const Column& column, int64_t row);
-  /// Folds the min and max of `column` at `rows` (a RowRange or RowList) into the statistics.
+  /// Folds the min and max of `column` at `rows` (a RowRange or RowList) into the page's.
   template <typename Rows>
-  void UpdateMinMax(const Column& column, const Rows& rows);
+  void UpdatePageMinMax(const Column& column, const Rows& rows);
   /// Bytes the page being built will take, roughly.
   int64_t PageBytes() const;
+  /// Ends the page being built (if any): encodes, compresses and appends it, and adds its
+  /// statistics to the chunk's and to the page index.
   Status FlushPage();
-  Status AppendPage(PageType type, const std::string& body, int32_t num_values, Encoding encoding);
+  /// Appends a page: `header` with its sizes filled in, `levels` (stored as they are: data page
+  /// v2's) and `body` compressed.
+  Status AppendPage(PageHeader header, std::string_view levels, const std::string& body);
   int DictionaryBitWidth() const;
 
   ColumnDescriptor desc_;
@@ -105,8 +131,11 @@ class ColumnChunkWriter {
   std::vector<uint32_t> page_def_levels_;
   std::vector<uint32_t> page_indices_;
   std::string page_plain_;
-  int64_t page_slots_ = 0;  // level slots: rows of a flat column, more for a nested one
-  int64_t page_bools_ = 0;  // booleans bit-packed into page_plain_
+  int64_t page_slots_ = 0;       // level slots: rows of a flat column, more for a nested one
+  int64_t page_bools_ = 0;       // booleans bit-packed into page_plain_
+  int64_t page_nulls_ = 0;       // slots without a value: NULLs, and empty or NULL lists above
+  int64_t page_rows_ = 0;        // rows starting in the page (counted for nested columns only)
+  ColumnStatistics page_stats_;  // min/max of the page's values folded in so far
 
   bool use_dictionary_;
   bool used_dictionary_ = false;
@@ -117,8 +146,10 @@ class ColumnChunkWriter {
   std::string pages_;
   int64_t pages_uncompressed_size_ = 0;
   int64_t num_slots_ = 0;
+  int64_t rows_in_pages_ = 0;
 
   ColumnStatistics stats_;
+  PageIndexBuilder page_index_;
 };
 
 /// Folds `chunk` statistics into `total` (same column, any row groups).

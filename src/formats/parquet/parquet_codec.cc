@@ -49,12 +49,12 @@ Result<std::string> InflateGzip(std::string_view input, size_t uncompressed_size
   return out;
 }
 
-Result<std::string> DeflateGzip(std::string_view input) {
+Result<std::string> DeflateGzip(std::string_view input, int level) {
   z_stream stream{};
   // 16 + MAX_WBITS writes a gzip header and trailer, the framing Parquet's GZIP codec uses.
-  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
-                   Z_DEFAULT_STRATEGY) != Z_OK) {
-    return Status::Internal("cannot initialize zlib");
+  if (deflateInit2(&stream, level == 0 ? Z_DEFAULT_COMPRESSION : level, Z_DEFLATED, 16 + MAX_WBITS,
+                   8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return Status::Internal("cannot initialize zlib at level " + std::to_string(level));
   }
   std::string out(deflateBound(&stream, static_cast<uLong>(input.size())), '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(input.data()));
@@ -136,7 +136,7 @@ Result<std::string> DecompressBrotli(std::string_view input, size_t uncompressed
 
 }  // namespace
 
-Result<std::string> CompressPage(Codec codec, int zstd_level, std::string_view input) {
+Result<std::string> CompressPage(Codec codec, int level, std::string_view input) {
   switch (codec) {
     case Codec::kUncompressed:
       return std::string(input);
@@ -151,7 +151,8 @@ Result<std::string> CompressPage(Codec codec, int zstd_level, std::string_view i
     }
     case Codec::kZstd: {
       std::string out(ZSTD_compressBound(input.size()), '\0');
-      size_t length = ZSTD_compress(out.data(), out.size(), input.data(), input.size(), zstd_level);
+      // zstd reads level 0 as its default, 3.
+      size_t length = ZSTD_compress(out.data(), out.size(), input.data(), input.size(), level);
       if (ZSTD_isError(length)) {
         return Status::Internal(std::string("zstd compression failed: ") +
                                 ZSTD_getErrorName(length));
@@ -160,7 +161,7 @@ Result<std::string> CompressPage(Codec codec, int zstd_level, std::string_view i
       return out;
     }
     case Codec::kGzip:
-      return DeflateGzip(input);
+      return DeflateGzip(input, level);
     case Codec::kLz4Raw: {
       if (input.size() > LZ4_MAX_INPUT_SIZE) {
         return Status::Internal("page too large for LZ4_RAW compression");

@@ -8,9 +8,10 @@
 
 namespace inlet::parquet {
 
-/// Compresses one page body with `codec`: UNCOMPRESSED, SNAPPY, GZIP, LZ4_RAW, or ZSTD at
-/// `zstd_level`. Other codecs are NotImplemented.
-Result<std::string> CompressPage(Codec codec, int zstd_level, std::string_view input);
+/// Compresses one page body with `codec`: UNCOMPRESSED, SNAPPY, GZIP (at `level` 1 to 9),
+/// LZ4_RAW, or ZSTD (at `level` 1 to 22); `level` 0 is the codec's default (ZSTD 3, zlib's 6) and
+/// other codecs ignore it. Other codecs are NotImplemented.
+Result<std::string> CompressPage(Codec codec, int level, std::string_view input);
 
 /// Decompresses one page body into exactly `uncompressed_size` bytes: UNCOMPRESSED, SNAPPY, GZIP
 /// (one or more members), ZSTD, LZ4_RAW, LZ4 (Hadoop-framed or a bare block), BROTLI. A size

@@ -37,7 +37,9 @@ TEST(ParquetCodec, WritableCodecsRoundTrip) {
                       Codec::kLz4Raw}) {
     auto compressed = CompressPage(codec, 3, input);
     ASSERT_TRUE(compressed.ok()) << CodecName(codec);
-    if (codec != Codec::kUncompressed) EXPECT_LT(compressed->size(), input.size() / 2);
+    if (codec != Codec::kUncompressed) {
+      EXPECT_LT(compressed->size(), input.size() / 2);
+    }
     auto back = DecompressPage(codec, *compressed, input.size());
     ASSERT_TRUE(back.ok()) << CodecName(codec) << ": " << back.status().ToString();
     EXPECT_EQ(*back, input) << CodecName(codec);
@@ -51,6 +53,20 @@ TEST(ParquetCodec, ZstdLevelChangesTheOutput) {
   ASSERT_TRUE(fast.ok() && small.ok());
   EXPECT_LT(small->size(), fast->size());
   EXPECT_EQ(*DecompressPage(Codec::kZstd, *small, input.size()), input);
+}
+
+TEST(ParquetCodec, GzipLevelChangesTheOutput) {
+  std::string input = SampleText(200000);
+  auto fast = CompressPage(Codec::kGzip, 1, input);
+  auto small = CompressPage(Codec::kGzip, 9, input);
+  auto standard = CompressPage(Codec::kGzip, 0, input);  // zlib's default, 6
+  ASSERT_TRUE(fast.ok() && small.ok() && standard.ok());
+  EXPECT_LT(small->size(), fast->size());
+  for (const std::string* compressed : {&*fast, &*small, &*standard}) {
+    EXPECT_EQ(*DecompressPage(Codec::kGzip, *compressed, input.size()), input);
+  }
+  EXPECT_EQ(CompressPage(Codec::kGzip, 42, input).status().message(),
+            "cannot initialize zlib at level 42");
 }
 
 TEST(ParquetCodec, EmptyPages) {

@@ -155,6 +155,11 @@ struct ColumnChunk {
   std::optional<std::string> file_path;
   int64_t file_offset = 0;
   std::optional<ColumnMetaData> meta_data;
+  /// Where the chunk's page index (page_index.h) lies in the file, when it has one.
+  std::optional<int64_t> offset_index_offset;
+  std::optional<int32_t> offset_index_length;
+  std::optional<int64_t> column_index_offset;
+  std::optional<int32_t> column_index_length;
 };
 
 struct RowGroup {

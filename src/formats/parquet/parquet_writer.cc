@@ -1,5 +1,8 @@
 #include "formats/parquet/parquet_writer.h"
 
+#include <utility>
+
+#include "formats/parquet/page_index.h"
 #include "formats/parquet/parquet_schema.h"
 
 namespace inlet {
@@ -24,7 +27,8 @@ ParquetWriter::ParquetWriter(std::unique_ptr<OutputStream> out, SchemaPtr schema
                              const ParquetWriterOptions& options)
     : out_(std::move(out)), schema_(std::move(schema)), options_(options) {
   settings_.codec = options.codec;
-  settings_.zstd_level = options.zstd_level;
+  settings_.compression_level = options.compression_level;
+  settings_.data_page_version = options.data_page_version;
   settings_.data_page_bytes = options.data_page_bytes;
   settings_.dictionary = options.dictionary;
   settings_.dictionary_page_bytes = options.dictionary_page_bytes;
@@ -43,6 +47,24 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Make(std::unique_ptr<Outpu
       options.codec != Codec::kLz4Raw) {
     return Status::InvalidArgument("inlet cannot write Parquet with codec " +
                                    parquet::CodecName(options.codec));
+  }
+  const auto [min_level, max_level] = options.codec == Codec::kZstd   ? std::pair{1, 22}
+                                      : options.codec == Codec::kGzip ? std::pair{1, 9}
+                                                                      : std::pair{0, 0};
+  if (options.compression_level != 0 &&
+      (options.compression_level < min_level || options.compression_level > max_level)) {
+    if (max_level == 0) {
+      return Status::InvalidArgument("Parquet codec " + parquet::CodecName(options.codec) +
+                                     " takes no compression level");
+    }
+    return Status::InvalidArgument("Parquet " + parquet::CodecName(options.codec) +
+                                   " compression level must be from " + std::to_string(min_level) +
+                                   " to " + std::to_string(max_level) + ", not " +
+                                   std::to_string(options.compression_level));
+  }
+  if (options.data_page_version != 1 && options.data_page_version != 2) {
+    return Status::InvalidArgument("Parquet data page version must be 1 or 2, not " +
+                                   std::to_string(options.data_page_version));
   }
   if (options.row_group_rows < 1 || options.row_group_bytes < 1 || options.data_page_bytes < 1 ||
       options.dictionary_page_bytes < 1) {
@@ -147,9 +169,11 @@ Status ParquetWriter::FlushRowGroup() {
   group.file_offset = out_->Tell();
   group.ordinal = static_cast<int16_t>(row_groups_.size());
   int64_t compressed = 0;
+  std::vector<parquet::ChunkPageIndex>& page_indexes = page_indexes_.emplace_back();
   for (size_t c = 0; c < chunk_writers_.size(); ++c) {
     parquet::ColumnChunk chunk;
-    INLET_RETURN_NOT_OK(chunk_writers_[c]->WriteTo(out_.get(), &chunk));
+    INLET_RETURN_NOT_OK(
+        chunk_writers_[c]->WriteTo(out_.get(), &chunk, &page_indexes.emplace_back()));
     group.total_byte_size += chunk.meta_data->total_uncompressed_size;
     compressed += chunk.meta_data->total_compressed_size;
     parquet::MergeStatistics(chunk_writers_[c]->statistics(), &leaf_stats_[c]);
@@ -170,10 +194,36 @@ int64_t ParquetWriter::EstimatedFileSize() const {
   return size;
 }
 
+Status ParquetWriter::WritePageIndexes() {
+  for (size_t g = 0; g < row_groups_.size(); ++g) {
+    for (size_t c = 0; c < page_indexes_[g].size(); ++c) {
+      const std::optional<parquet::ColumnIndex>& index = page_indexes_[g][c].column_index;
+      if (!index) continue;
+      const std::string bytes = parquet::SerializeColumnIndex(*index);
+      row_groups_[g].columns[c].column_index_offset = out_->Tell();
+      row_groups_[g].columns[c].column_index_length = static_cast<int32_t>(bytes.size());
+      INLET_RETURN_NOT_OK(out_->Write(bytes));
+    }
+  }
+  for (size_t g = 0; g < row_groups_.size(); ++g) {
+    for (size_t c = 0; c < page_indexes_[g].size(); ++c) {
+      const std::optional<parquet::OffsetIndex>& index = page_indexes_[g][c].offset_index;
+      if (!index) continue;
+      const std::string bytes = parquet::SerializeOffsetIndex(*index);
+      row_groups_[g].columns[c].offset_index_offset = out_->Tell();
+      row_groups_[g].columns[c].offset_index_length = static_cast<int32_t>(bytes.size());
+      INLET_RETURN_NOT_OK(out_->Write(bytes));
+    }
+  }
+  page_indexes_.clear();
+  return Status::OK();
+}
+
 Result<WrittenFileInfo> ParquetWriter::Finish() {
   if (finished_) return Status::Internal("ParquetWriter::Finish called twice");
   finished_ = true;
   INLET_RETURN_NOT_OK(FlushRowGroup());
+  INLET_RETURN_NOT_OK(WritePageIndexes());
   parquet::FileMetaData meta;
   meta.version = 2;  // RLE_DICTIONARY is a format 2 encoding
   meta.schema = parquet::ToParquetSchema(*schema_);

@@ -6,6 +6,7 @@
 
 #include "formats/parquet/column_shredder.h"
 #include "formats/parquet/column_writer.h"
+#include "formats/parquet/page_index.h"
 #include "formats/parquet/parquet_metadata.h"
 #include "formats/parquet/parquet_schema.h"
 #include "formats/writer.h"
@@ -16,9 +17,14 @@ namespace inlet {
 
 /// Settings of a Parquet file writer.
 struct ParquetWriterOptions {
-  /// UNCOMPRESSED, SNAPPY, ZSTD (at zstd_level), GZIP or LZ4_RAW.
+  /// UNCOMPRESSED, SNAPPY, ZSTD, GZIP or LZ4_RAW.
   parquet::Codec codec = parquet::Codec::kSnappy;
-  int zstd_level = 3;
+  /// ZSTD 1 to 22, GZIP 1 to 9; 0 for the codec's default (ZSTD 3, GZIP zlib's 6). Other codecs
+  /// take no level.
+  int compression_level = 0;
+  /// 1: data pages v1, what every reader reads; 2: data pages v2, whose levels are stored
+  /// uncompressed before the values.
+  int data_page_version = 1;
   /// A row group is closed when it reaches either limit (bytes are estimated, after encoding).
   int64_t row_group_rows = 1 << 20;
   int64_t row_group_bytes = int64_t{128} << 20;
@@ -30,11 +36,13 @@ struct ParquetWriterOptions {
 };
 
 /// Writes batches into one Parquet file: flat and nested (STRUCT, LIST, MAP) columns, data pages
-/// v1, PLAIN or RLE_DICTIONARY values, statistics per column chunk. Row groups are buffered in
-/// memory until closed. Not thread safe.
+/// v1 or v2, PLAIN or RLE_DICTIONARY values, statistics per column chunk and per page (the page
+/// index, written between the last row group and the footer). Row groups are buffered in memory
+/// until closed. Not thread safe.
 class ParquetWriter : public FormatWriter {
  public:
-  /// Writes the leading magic; InvalidArgument for an unsupported codec or bad limits.
+  /// Writes the leading magic; InvalidArgument for an unsupported codec, a compression level the
+  /// codec does not take, a data page version other than 1 and 2, or bad limits.
   static Result<std::unique_ptr<ParquetWriter>> Make(std::unique_ptr<OutputStream> out,
                                                      SchemaPtr schema,
                                                      const ParquetWriterOptions& options);
@@ -57,6 +65,9 @@ class ParquetWriter : public FormatWriter {
   static NestedNulls NullsFor(const parquet::SchemaNode& node);
   void StartRowGroup();
   Status FlushRowGroup();
+  /// Writes every chunk's ColumnIndex, then every OffsetIndex (as parquet-mr lays them out), and
+  /// records where each lies in its ColumnChunk.
+  Status WritePageIndexes();
   /// Writes rows [begin, end) of the top-level column `field`.
   Status WriteField(size_t field, const Column& column, int64_t begin, int64_t end);
   /// Counts the NULLs of `node`'s column, and of its fields for a STRUCT, in rows [begin, end).
@@ -77,6 +88,8 @@ class ParquetWriter : public FormatWriter {
   std::vector<parquet::ShreddedLeaf> shredded_;
   int64_t row_group_rows_ = 0;
   std::vector<parquet::RowGroup> row_groups_;
+  /// The page index of every chunk of row_groups_, until the footer is written.
+  std::vector<std::vector<parquet::ChunkPageIndex>> page_indexes_;
   int64_t num_rows_ = 0;
   /// Per leaf, over the whole file.
   std::vector<ColumnStatistics> leaf_stats_;

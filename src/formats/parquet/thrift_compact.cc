@@ -98,6 +98,11 @@ void CompactWriter::WriteI32(int32_t value) { WriteVarint(ZigZagEncode(value)); 
 
 void CompactWriter::WriteI64(int64_t value) { WriteVarint(ZigZagEncode(value)); }
 
+// Unlike a bool field, whose value is its header's type, a list element is one byte of that type.
+void CompactWriter::WriteBool(bool value) {
+  buffer_.push_back(static_cast<char>(value ? ThriftType::kBoolTrue : ThriftType::kBoolFalse));
+}
+
 void CompactWriter::WriteBinary(std::string_view value) {
   WriteVarint(value.size());
   buffer_.append(value);

@@ -47,6 +47,7 @@ class CompactWriter {
   void WriteListFieldHeader(int16_t id, ThriftType element_type, int32_t size);
 
   /// Element writers for lists.
+  void WriteBool(bool value);
   void WriteI32(int32_t value);
   void WriteI64(int64_t value);
   void WriteBinary(std::string_view value);

@@ -1,0 +1,192 @@
+// The writer's choices: codec levels, data pages v1 or v2, and the limits it checks.
+#include <gtest/gtest.h>
+
+#include "formats/parquet/nested_test_data.h"
+#include "formats/parquet/writer_test_util.h"
+
+namespace inlet {
+namespace {
+
+using parquet::Codec;
+using parquet::PageType;
+using parquet_test::DataPages;
+using parquet_test::ReadBack;
+using parquet_test::WriteRows;
+
+std::vector<std::vector<Value>> AllTypesRows(int64_t n) {
+  std::vector<std::vector<Value>> rows;
+  for (int64_t i = 0; i < n; ++i) rows.push_back(parquet_test::AllTypesRow(i));
+  return rows;
+}
+
+Status MakeStatus(const ParquetWriterOptions& options) {
+  return ParquetWriter::Make(std::make_unique<MemoryOutputStream>(), parquet_test::AllTypesSchema(),
+                             options)
+      .status();
+}
+
+TEST(ParquetWriterOptions, CompressionLevelsAreCheckedPerCodec) {
+  ParquetWriterOptions options;
+  options.codec = Codec::kZstd;
+  for (int level : {0, 1, 22}) {
+    options.compression_level = level;
+    EXPECT_TRUE(MakeStatus(options).ok()) << level;
+  }
+  options.compression_level = 23;
+  EXPECT_EQ(MakeStatus(options).message(),
+            "Parquet ZSTD compression level must be from 1 to 22, not 23");
+  options.compression_level = -1;
+  EXPECT_EQ(MakeStatus(options).message(),
+            "Parquet ZSTD compression level must be from 1 to 22, not -1");
+  options.codec = Codec::kGzip;
+  for (int level : {0, 1, 9}) {
+    options.compression_level = level;
+    EXPECT_TRUE(MakeStatus(options).ok()) << level;
+  }
+  options.compression_level = 10;
+  EXPECT_EQ(MakeStatus(options).message(),
+            "Parquet GZIP compression level must be from 1 to 9, not 10");
+  for (Codec codec : {Codec::kSnappy, Codec::kLz4Raw, Codec::kUncompressed}) {
+    options.codec = codec;
+    options.compression_level = 0;
+    EXPECT_TRUE(MakeStatus(options).ok());
+    options.compression_level = 3;
+    EXPECT_EQ(MakeStatus(options).message(),
+              "Parquet codec " + parquet::CodecName(codec) + " takes no compression level");
+  }
+}
+
+TEST(ParquetWriterOptions, DataPageVersionIsOneOrTwo) {
+  ParquetWriterOptions options;
+  for (int version : {0, 3, -1}) {
+    options.data_page_version = version;
+    Status st = MakeStatus(options);
+    EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(st.message(),
+              "Parquet data page version must be 1 or 2, not " + std::to_string(version));
+  }
+}
+
+// A higher level makes smaller pages; every level reads back the same.
+TEST(ParquetWriterOptions, GzipAndZstdLevels) {
+  SchemaPtr schema = parquet_test::AllTypesSchema();
+  auto rows = AllTypesRows(3000);
+  for (Codec codec : {Codec::kGzip, Codec::kZstd}) {
+    const int high = codec == Codec::kGzip ? 9 : 19;
+    ParquetWriterOptions options;
+    options.codec = codec;
+    options.dictionary = false;
+    options.compression_level = 1;
+    const std::string fast = WriteRows(schema, rows, options).bytes;
+    options.compression_level = high;
+    const std::string small = WriteRows(schema, rows, options).bytes;
+    options.compression_level = 0;
+    const std::string standard = WriteRows(schema, rows, options).bytes;
+    SCOPED_TRACE(parquet::CodecName(codec));
+    EXPECT_LT(small.size(), fast.size());
+    for (const std::string* file : {&fast, &small, &standard}) EXPECT_EQ(ReadBack(*file), rows);
+  }
+}
+
+class DataPagesV2 : public ::testing::TestWithParam<std::tuple<Codec, bool>> {};
+
+// Every data page is a v2 page whose header counts agree with the chunk: values, NULLs, rows.
+void ExpectV2Pages(const std::string& bytes, Codec codec, bool repeated_leaves) {
+  std::unique_ptr<ParquetFileReader> reader = parquet_test::OpenWritten(bytes);
+  ASSERT_TRUE(reader);
+  const parquet::FileMetaData& meta = reader->metadata();
+  bool saw_rep_levels = false;
+  for (const parquet::RowGroup& group : meta.row_groups) {
+    for (const parquet::ColumnChunk& chunk : group.columns) {
+      SCOPED_TRACE(chunk.meta_data->path_in_schema.back());
+      int64_t values = 0;
+      int64_t nulls = 0;
+      int64_t rows = 0;
+      for (const parquet_test::PageInFile& page : DataPages(bytes, chunk)) {
+        ASSERT_EQ(page.header.type, PageType::kDataPageV2);
+        ASSERT_TRUE(page.header.data_page_header_v2.has_value());
+        const parquet::DataPageHeaderV2& v2 = *page.header.data_page_header_v2;
+        EXPECT_EQ(v2.is_compressed, codec != Codec::kUncompressed);
+        EXPECT_GT(v2.num_rows, 0);
+        EXPECT_LE(v2.num_rows, v2.num_values);
+        EXPECT_LE(v2.num_nulls, v2.num_values);
+        EXPECT_LE(v2.definition_levels_byte_length + v2.repetition_levels_byte_length,
+                  page.header.compressed_page_size);
+        saw_rep_levels |= v2.repetition_levels_byte_length > 0;
+        values += v2.num_values;
+        nulls += v2.num_nulls;
+        rows += v2.num_rows;
+      }
+      EXPECT_EQ(values, chunk.meta_data->num_values);
+      EXPECT_EQ(nulls, chunk.meta_data->statistics->null_count);
+      EXPECT_EQ(rows, group.num_rows);
+    }
+  }
+  EXPECT_EQ(saw_rep_levels, repeated_leaves);
+}
+
+TEST_P(DataPagesV2, FlatColumnsReadBack) {
+  auto [codec, dictionary] = GetParam();
+  SchemaPtr schema = parquet_test::AllTypesSchema();
+  auto rows = AllTypesRows(2500);
+  ParquetWriterOptions options;
+  options.codec = codec;
+  options.dictionary = dictionary;
+  options.data_page_version = 2;
+  options.row_group_rows = 1000;
+  options.data_page_bytes = 2048;
+  const std::string bytes = WriteRows(schema, rows, options).bytes;
+  ExpectV2Pages(bytes, codec, false);
+  EXPECT_EQ(ReadBack(bytes), rows);
+}
+
+TEST_P(DataPagesV2, NestedColumnsReadBack) {
+  auto [codec, dictionary] = GetParam();
+  SchemaPtr schema = parquet_test::NestedSchema();
+  std::vector<std::vector<Value>> rows;
+  for (int64_t i = 0; i < 700; ++i) rows.push_back(parquet_test::NestedRow(i));
+  ParquetWriterOptions options;
+  options.codec = codec;
+  options.dictionary = dictionary;
+  options.data_page_version = 2;
+  options.row_group_rows = 300;
+  options.data_page_bytes = 128;
+  const std::string bytes = WriteRows(schema, rows, options).bytes;
+  ExpectV2Pages(bytes, codec, true);
+  EXPECT_EQ(ReadBack(bytes), rows);
+}
+
+INSTANTIATE_TEST_SUITE_P(Codecs, DataPagesV2,
+                         ::testing::Combine(::testing::Values(Codec::kUncompressed, Codec::kSnappy,
+                                                              Codec::kZstd, Codec::kGzip,
+                                                              Codec::kLz4Raw),
+                                            ::testing::Bool()));
+
+// The dictionary fallback ends a v2 page mid-batch like a v1 page.
+TEST(DataPagesV2, DictionaryFallsBackToPlain) {
+  SchemaPtr schema = std::make_shared<Schema>(
+      std::vector<Field>{parquet_test::MakeField("s", LogicalType::Varchar())});
+  std::vector<std::vector<Value>> rows;
+  for (int i = 0; i < 5000; ++i) {
+    rows.push_back({i % 9 == 0 ? Value::Null(LogicalType::Varchar())
+                               : Value::Varchar("value-" + std::to_string(i))});
+  }
+  ParquetWriterOptions options;
+  options.data_page_version = 2;
+  options.dictionary_page_bytes = 4096;
+  const std::string bytes = WriteRows(schema, rows, options).bytes;
+  ExpectV2Pages(bytes, options.codec, false);
+  std::unique_ptr<ParquetFileReader> reader = parquet_test::OpenWritten(bytes);
+  ASSERT_TRUE(reader);
+  std::vector<parquet::Encoding> encodings;
+  for (const parquet_test::PageInFile& page :
+       DataPages(bytes, reader->metadata().row_groups[0].columns[0])) {
+    encodings.push_back(page.header.data_page_header_v2->encoding);
+  }
+  EXPECT_EQ(encodings, (std::vector<parquet::Encoding>{parquet::Encoding::kRleDictionary,
+                                                       parquet::Encoding::kPlain}));
+  EXPECT_EQ(ReadBack(bytes), rows);
+}
+
+}  // namespace
+}  // namespace inlet
