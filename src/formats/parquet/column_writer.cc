@@ -13,6 +13,10 @@ namespace {
 // How often (in rows) the page size is compared with the limit; checking every row costs more
 // than the slightly larger pages this allows.
 constexpr int64_t kPageCheckInterval = 128;
+// The dictionary's trial: after this many values of a chunk, a dictionary holding more than three
+// quarters of them is dropped. Such a column (keys, prices, measurements) gains little from a
+// dictionary, and every value would still pay a hash lookup in a table of megabytes.
+constexpr int64_t kDictionaryTrialValues = 16 * 1024;
 
 // Like Arrow (its max_statistics_size, after parquet-mr), a chunk's min or max whose PLAIN bytes
 // exceed this is left out of ColumnMetaData.statistics rather than truncated: engines answer
@@ -248,6 +252,14 @@ size_t AppendLevels(const std::vector<uint32_t>& levels, int16_t max_level, bool
 //   the value itself, compared as one machine word (FindOrAddWord);
 // - slots are a power of two at most half full, so a lookup is a mask and a short linear scan.
 // Indices are assigned in first-seen order, as before, so the pages written are unchanged.
+void ValueDictionary::AppendPlainEntry(uint32_t index, std::string* out) const {
+  if (fixed_width_ == 0) {
+    const uint32_t length = static_cast<uint32_t>(Entry(index).size());
+    out->append(reinterpret_cast<const char*>(&length), 4);
+  }
+  out->append(Entry(index));
+}
+
 std::string_view ValueDictionary::Entry(uint32_t i) const {
   if (fixed_width_ > 0) {
     return std::string_view(plain_.data() + static_cast<size_t>(i) * fixed_width_, fixed_width_);
@@ -422,6 +434,7 @@ void ColumnChunkWriter::AddValue(const Column& c, int64_t row) {
     return;
   }
   bool added;
+  ++dictionary_values_;
   if (desc_.physical == Type::kByteArray) {
     page_indices_.push_back(dictionary_.FindOrAdd(c.GetString(row), &added));
     return;
@@ -437,6 +450,24 @@ void ColumnChunkWriter::AddValue(const Column& c, int64_t row) {
     index = dictionary_.FindOrAdd(std::string_view(bytes, width), &added);
   }
   page_indices_.push_back(index);
+}
+
+bool ColumnChunkWriter::StopDictionary(size_t size_before) {
+  if (dictionary_.size() != size_before &&
+      static_cast<int64_t>(dictionary_.plain().size()) > settings_.dictionary_page_bytes) {
+    return true;
+  }
+  if (dictionary_values_ != kDictionaryTrialValues ||
+      static_cast<int64_t>(dictionary_.size()) * 4 <= kDictionaryTrialValues * 3) {
+    return false;
+  }
+  if (used_dictionary_) return true;
+  // Nothing dictionary-encoded is out yet: the page goes on PLAIN, and the chunk has no dictionary.
+  for (uint32_t index : page_indices_) dictionary_.AppendPlainEntry(index, &page_plain_);
+  page_indices_.clear();
+  dictionary_ = ValueDictionary(dictionary_.fixed_width());
+  use_dictionary_ = false;
+  return false;
 }
 
 template <typename Rows>
@@ -524,8 +555,7 @@ Status ColumnChunkWriter::Write(const Column& c, int64_t begin, int64_t end) {
     if (valid) {
       size_t dictionary_before = dictionary_.size();
       AddValue(c, i);
-      if (dictionary_.size() != dictionary_before &&
-          static_cast<int64_t>(dictionary_.plain().size()) > settings_.dictionary_page_bytes) {
+      if (use_dictionary_ && StopDictionary(dictionary_before)) {
         // The values so far stay dictionary encoded; the rest of the chunk goes PLAIN.
         INLET_RETURN_NOT_OK(end_page_after(i));
         use_dictionary_ = false;
@@ -576,9 +606,7 @@ Status ColumnChunkWriter::WriteLevels(const std::vector<int16_t>& def_levels,
     if (def_levels[s] == max_def) {
       size_t dictionary_before = dictionary_.size();
       AddValue(*values, value_rows[next_value++]);
-      dictionary_full |=
-          use_dictionary_ && dictionary_.size() != dictionary_before &&
-          static_cast<int64_t>(dictionary_.plain().size()) > settings_.dictionary_page_bytes;
+      dictionary_full |= use_dictionary_ && StopDictionary(dictionary_before);
     } else {
       ++page_nulls_;
     }

@@ -44,6 +44,10 @@ class ValueDictionary {
   uint32_t FindOrAddWord(Word value, bool* added);
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  int fixed_width() const { return fixed_width_; }
+  /// Appends the PLAIN encoding of entry `index` (with its length prefix for BYTE_ARRAY) to
+  /// `out`. REQUIRES: index < size().
+  void AppendPlainEntry(uint32_t index, std::string* out) const;
   /// The dictionary page body: every value PLAIN encoded, in index order.
   const std::string& plain() const { return plain_; }
 
@@ -110,6 +114,12 @@ class ColumnChunkWriter {
   /// The PLAIN bytes of a fixed-width value into `out` (16 bytes of room); returns their count.
   int PlainFixedBytes(const Column& column, int64_t row, char* out) const;
   void AddValue(const Column& column, int64_t row);
+  /// After AddValue: whether the page should end and the rest of the chunk go PLAIN, because the
+  /// dictionary outgrew its page (`size_before` is its size before the value) or its trial showed
+  /// mostly distinct values. In the second case, while no dictionary-encoded page is out yet, the
+  /// page being built turns PLAIN at once and the dictionary is dropped (false is returned), so
+  /// the chunk has no dictionary at all.
+  bool StopDictionary(size_t size_before);
   /// Folds the min and max of `column` at `rows` (a RowRange or RowList) into the page's.
   template <typename Rows>
   void UpdatePageMinMax(const Column& column, const Rows& rows);
@@ -138,6 +148,7 @@ class ColumnChunkWriter {
   ColumnStatistics page_stats_;  // min/max of the page's values folded in so far
 
   bool use_dictionary_;
+  int64_t dictionary_values_ = 0;  // values looked up in the dictionary in this chunk
   bool used_dictionary_ = false;
   bool used_plain_ = false;
   ValueDictionary dictionary_;

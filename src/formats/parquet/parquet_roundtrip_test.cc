@@ -163,6 +163,38 @@ TEST(ParquetWriter, DictionaryFallsBackToPlain) {
   EXPECT_EQ(ReadAllRows(reader->get()), rows);
 }
 
+// A column whose first 16 Ki values are mostly distinct is written without a dictionary at all,
+// while a repetitive one keeps it; nullable and nested columns too; the values read back either way.
+TEST(ParquetWriter, MostlyDistinctColumnsDropTheDictionary) {
+  auto schema = std::make_shared<Schema>(std::vector<Field>{
+      MakeField("key", LogicalType::BigInt()), MakeField("name", LogicalType::Varchar()),
+      MakeField("flag", LogicalType::Integer()),
+      MakeField("tags", LogicalType::List(LogicalType::BigInt()))});
+  std::vector<std::vector<Value>> rows;
+  for (int64_t i = 0; i < 40000; ++i) {
+    Value key = i % 97 == 5 ? Value::Null(LogicalType::BigInt()) : Value::BigInt(i * 7919);
+    rows.push_back({key, Value::Varchar("name-" + std::to_string(i)),
+                    Value::Int(LogicalType::Integer(), i % 5),
+                    Value::List(LogicalType::List(LogicalType::BigInt()),
+                                {Value::BigInt(i), Value::BigInt(-i)})});
+  }
+  Written file = WriteFile(schema, {MakeBatch(schema, rows)}, ParquetWriterOptions{});
+  auto reader = OpenBytes(file.bytes);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  const auto& columns = (*reader)->metadata().row_groups[0].columns;
+  auto has_dictionary = [&](size_t c) {
+    const auto& encodings = columns[c].meta_data->encodings;
+    return std::find(encodings.begin(), encodings.end(), parquet::Encoding::kRleDictionary) !=
+           encodings.end();
+  };
+  EXPECT_FALSE(has_dictionary(0));
+  EXPECT_FALSE(columns[0].meta_data->dictionary_page_offset.has_value());
+  EXPECT_FALSE(has_dictionary(1));
+  EXPECT_TRUE(has_dictionary(2));
+  EXPECT_FALSE(has_dictionary(3));
+  EXPECT_EQ(ReadAllRows(reader->get()), rows);
+}
+
 TEST(ValueDictionary, FixedWidthValuesKeepFirstSeenOrder) {
   parquet::ValueDictionary dictionary(8);
   bool added = false;
