@@ -14,53 +14,12 @@
 #include "delta/stats.h"
 #include "delta/table_features.h"
 #include "delta/table_properties.h"
+#include "exec/data_file_sink.h"
 #include "fs/file_system.h"
 
 namespace inlet {
 
 namespace {
-
-/// One Parquet file this COPY wrote into the table folder.
-struct DataFile {
-  std::string relative_path;
-  int64_t size = 0;
-  int64_t modification_time_ms = 0;
-  FileStats stats;
-};
-
-/// One source file read by this COPY.
-struct SourceLoad {
-  FileInfo source;
-  std::string tracking_id;
-  int64_t rows = 0;
-  int64_t bytes_read = 0;
-};
-
-/// What the load phase produced: every source file read, and the data files holding their rows.
-/// A data file mixes rows of several source files (see LoadFiles), so the two lists are only
-/// committed, or dropped, together.
-struct LoadResult {
-  std::vector<SourceLoad> sources;
-  std::vector<DataFile> data_files;
-};
-
-std::string NewDataFileName(int index, const std::string& codec_suffix) {
-  char prefix[32];
-  std::snprintf(prefix, sizeof(prefix), "part-%05d-", index);
-  return std::string(prefix) + RandomUuid() + "-c000" + codec_suffix + ".parquet";
-}
-
-// The codec part of a data file name, as Spark and delta-rs name theirs:
-// part-00000-<uuid>-c000.zstd.parquet.
-std::string CodecSuffix(parquet::Codec codec) {
-  switch (codec) {
-    case parquet::Codec::kSnappy: return ".snappy";
-    case parquet::Codec::kZstd: return ".zstd";
-    case parquet::Codec::kGzip: return ".gz";
-    case parquet::Codec::kLz4Raw: return ".lz4raw";
-    default: return "";
-  }
-}
 
 parquet::Codec ToParquetCodec(DataFileCompression compression) {
   switch (compression) {
@@ -90,108 +49,20 @@ Result<CopySettings> WithDataFileProperties(CopySettings settings, const Metadat
   return settings;
 }
 
-// The Delta stats of one column (or STRUCT field) from what the writer measured; nullopt when a
-// STRUCT's field statistics are missing, since a made-up nullCount of 0 would let readers skip
-// files that hold NULLs.
-std::optional<ColumnStats> ToDeltaColumnStats(const std::string& name, const LogicalType& type,
-                                              const ColumnStatistics& s) {
-  ColumnStats column;
-  column.name = name;
-  if (type.id() == TypeId::kStruct) {
-    const std::vector<StructField>& fields = type.struct_fields();
-    if (s.children.size() != fields.size()) return std::nullopt;
-    for (size_t i = 0; i < fields.size(); ++i) {
-      std::optional<ColumnStats> field =
-          ToDeltaColumnStats(fields[i].name, fields[i].type, s.children[i]);
-      if (!field) return std::nullopt;
-      column.fields.push_back(std::move(*field));
-    }
-    return column;
-  }
-  column.null_count = s.null_count;
-  if (s.has_min_max) {
-    column.min = s.min;
-    column.max = s.max;
-  }
-  return column;
-}
+/// One source file read by this COPY.
+struct SourceLoad {
+  FileInfo source;
+  std::string tracking_id;
+  int64_t rows = 0;
+  int64_t bytes_read = 0;
+};
 
-FileStats ToDeltaStats(const Schema& schema, const WrittenFileInfo& written) {
-  FileStats stats;
-  stats.num_records = written.num_rows;
-  for (size_t i = 0; i < schema.num_fields(); ++i) {
-    const Field& field = schema.field(i);
-    if (i >= written.column_stats.size()) {
-      ColumnStats column;
-      column.name = field.name;
-      stats.columns.push_back(std::move(column));
-      continue;
-    }
-    std::optional<ColumnStats> column =
-        ToDeltaColumnStats(field.name, field.type, written.column_stats[i]);
-    if (column) stats.columns.push_back(std::move(*column));
-  }
-  return stats;
-}
-
-// Writes rows into data files, rolling to a new file past the target size so no file grows
-// without bound. Not thread safe: one per lane.
-class DataFileSink {
- public:
-  DataFileSink(const CopyPlan& plan, const CopySettings& settings, SchemaPtr schema,
-               std::atomic<int>* file_counter)
-      : plan_(plan), settings_(settings), schema_(std::move(schema)), file_counter_(file_counter) {}
-
-  ~DataFileSink() {
-    // Files not handed over by Finish() belong to a failed load: remove them.
-    for (const DataFile& file : finished_) {
-      (void)plan_.table_location.fs->DeleteFile(JoinPath(plan_.table_location.path, file.relative_path));
-    }
-  }
-
-  Status Write(const RecordBatch& batch) {
-    if (batch.num_rows() == 0) return Status::OK();
-    if (!writer_) INLET_RETURN_NOT_OK(StartFile());
-    INLET_RETURN_NOT_OK(writer_->Write(batch));
-    CrashPoint("copy.mid_data_write");
-    if (writer_->EstimatedFileSize() >= settings_.target_file_bytes) return FinishFile();
-    return Status::OK();
-  }
-
-  /// Closes the open file and hands every written file over to the caller.
-  Result<std::vector<DataFile>> Finish() {
-    if (writer_) INLET_RETURN_NOT_OK(FinishFile());
-    return std::move(finished_);
-  }
-
- private:
-  Status StartFile() {
-    current_name_ = NewDataFileName(file_counter_->fetch_add(1), CodecSuffix(settings_.parquet.codec));
-    INLET_ASSIGN_OR_RETURN(auto out, plan_.table_location.fs->OpenOutputStream(
-                                         JoinPath(plan_.table_location.path, current_name_)));
-    INLET_ASSIGN_OR_RETURN(writer_, ParquetWriter::Make(std::move(out), schema_, settings_.parquet));
-    return Status::OK();
-  }
-
-  Status FinishFile() {
-    auto writer = std::move(writer_);
-    INLET_ASSIGN_OR_RETURN(WrittenFileInfo written, writer->Finish());
-    DataFile file;
-    file.relative_path = current_name_;
-    file.size = written.file_size;
-    file.modification_time_ms = NowMicros() / 1000;
-    file.stats = ToDeltaStats(*schema_, written);
-    finished_.push_back(std::move(file));
-    return Status::OK();
-  }
-
-  const CopyPlan& plan_;
-  const CopySettings& settings_;
-  SchemaPtr schema_;
-  std::atomic<int>* file_counter_;
-  std::unique_ptr<ParquetWriter> writer_;
-  std::string current_name_;
-  std::vector<DataFile> finished_;
+/// What the load phase produced: every source file read, and the data files holding their rows.
+/// A data file mixes rows of several source files (see LoadFiles), so the two lists are only
+/// committed, or dropped, together.
+struct LoadResult {
+  std::vector<SourceLoad> sources;
+  std::vector<DataFile> data_files;
 };
 
 // What one split of a source file contributed.
@@ -248,17 +119,12 @@ Result<std::vector<LoadUnit>> PlanLoadUnits(
   return units;
 }
 
-void DeleteDataFiles(const CopyPlan& plan, const std::vector<DataFile>& files) {
-  for (const DataFile& data : files) {
-    (void)plan.table_location.fs->DeleteFile(JoinPath(plan.table_location.path, data.relative_path));
-  }
-}
-
 // Reads `to_load` into new data files. One lane per thread takes the next unread split (a
 // whole file unless the file is big) and keeps its data file open from one split to the next, so
 // a load of many small files writes a few well-sized files rather than one per source file, and
 // a big file is read by every thread. On error, every data file written is deleted.
-Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings, FileFormat& format,
+Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings,
+                             const DataFileTarget& target, FileFormat& format,
                              const std::vector<std::pair<FileInfo, std::string>>& to_load,
                              SchemaPtr schema) {
   size_t threads = settings.pool ? std::max<size_t>(settings.pool->num_threads(), 1) : 1;
@@ -274,7 +140,7 @@ Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings,
   TaskGroup group(settings.pool);
   for (size_t lane = 0; lane < num_lanes; ++lane) {
     group.Run([&, lane]() -> Status {
-      DataFileSink sink(plan, settings, schema, &file_counter);
+      DataFileSink sink(target, schema, &file_counter);
       while (!failed.load()) {
         size_t u = next_unit.fetch_add(1);
         if (u >= units.size()) break;
@@ -299,7 +165,7 @@ Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings,
     for (DataFile& file : files) result.data_files.push_back(std::move(file));
   }
   if (!status.ok()) {
-    DeleteDataFiles(plan, result.data_files);
+    DeleteDataFiles(target, result.data_files);
     return status;
   }
   for (const auto& [info, tracking_id] : to_load) {
@@ -407,11 +273,13 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
     schema = std::make_shared<const Schema>(snapshot->schema());
   }
 
+  DataFileTarget target{plan.table_location.fs, plan.table_location.path, settings.target_file_bytes,
+                        settings.parquet};
   LoadResult load;
   bool need_load = true;
   for (int attempt = 0;; ++attempt) {
     if (need_load) {
-      INLET_ASSIGN_OR_RETURN(load, LoadFiles(plan, settings, *format, to_load, schema));
+      INLET_ASSIGN_OR_RETURN(load, LoadFiles(plan, settings, target, *format, to_load, schema));
       CrashPoint("copy.after_data_files");
       need_load = false;
     }
@@ -453,7 +321,7 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
       break;
     }
     if (!committed.status().IsConflict() || attempt + 1 >= settings.max_commit_attempts) {
-      DeleteDataFiles(plan, load.data_files);
+      DeleteDataFiles(target, load.data_files);
       return committed.status().IsConflict()
                  ? Status::Conflict("gave up committing to " + plan.table.name + " after " +
                                     std::to_string(attempt + 1) +
@@ -463,13 +331,13 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
     // Lost the race: read what the winners did.
     auto winner = table.LoadSnapshot();
     if (!winner.ok()) {
-      DeleteDataFiles(plan, load.data_files);
+      DeleteDataFiles(target, load.data_files);
       return winner.status();
     }
     Status writable = winner->CheckWritable();
     // Data files already written follow `schema`; they can only join a table that still has it.
     if (!writable.ok() || !(winner->schema() == *schema)) {
-      DeleteDataFiles(plan, load.data_files);
+      DeleteDataFiles(target, load.data_files);
       return writable.ok() ? Status::Conflict("the schema of " + plan.table.name +
                                               " changed while this COPY ran; run it again")
                            : writable;
@@ -488,7 +356,7 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
       }
     }
     if (still_new.size() == to_load.size()) continue;
-    DeleteDataFiles(plan, load.data_files);
+    DeleteDataFiles(target, load.data_files);
     load = LoadResult();
     to_load = std::move(still_new);
     if (to_load.empty()) {
