@@ -24,6 +24,7 @@ targets_table=(
   "csv_reader_fuzzer 20 16384 $testdata/csv-spectrum/csvs $testdata/arrow-testing/data/csv $testdata/duckdb/data/csv"
   "sql_parser_fuzzer 20 16384 $here/test/sql $here/examples $testdata/duckdb/test/sql"
   "delta_log_fuzzer 15 65536 $testdata/delta-dat $testdata/delta-golden"
+  "deletion_vector_fuzzer 15 65536 $testdata/delta-golden"
   "gzip_fuzzer 15 65536 $testdata/duckdb/data"
 )
 
@@ -35,6 +36,7 @@ seed_files() {
     csv_reader_fuzzer) find "$dir" -type f \( -name '*.csv' -o -name '*.tsv' -o -name '*.txt' \) ;;
     sql_parser_fuzzer) find "$dir" -type f \( -name '*.sql' -o -name '*.test' \) ;;
     delta_log_fuzzer) find "$dir" -type f -path '*/_delta_log/*.json' ;;
+    deletion_vector_fuzzer) find "$dir" -type f -name 'deletion_vector_*.bin' ;;
     gzip_fuzzer) find "$dir" -type f \( -name '*.gz' -o -name '*.zst' \) ;;
   esac | while IFS= read -r file; do
     if [ "$(stat -c %s "$file")" -le "$max_len" ]; then printf '%s\n' "$file"; fi

@@ -21,6 +21,7 @@ enum class StatusCode {
   kNotImplemented,   // a valid request inlet does not support yet
   kConflict,         // a concurrent writer changed what this one depended on
   kInternal,         // a bug in inlet
+  kUnknownOutcome,   // a write may or may not have taken effect (the store's reply was lost)
 };
 
 /// The outcome of an operation: OK, or a code and a message a user can act on.
@@ -41,6 +42,7 @@ class [[nodiscard]] Status {
   static Status CastError(std::string msg) { return {StatusCode::kCastError, std::move(msg)}; }
   static Status NotImplemented(std::string msg) { return {StatusCode::kNotImplemented, std::move(msg)}; }
   static Status Conflict(std::string msg) { return {StatusCode::kConflict, std::move(msg)}; }
+  static Status UnknownOutcome(std::string msg) { return {StatusCode::kUnknownOutcome, std::move(msg)}; }
   static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
 
   bool ok() const { return state_ == nullptr; }
@@ -53,6 +55,7 @@ class [[nodiscard]] Status {
   bool IsNotFound() const { return code() == StatusCode::kNotFound; }
   bool IsAlreadyExists() const { return code() == StatusCode::kAlreadyExists; }
   bool IsConflict() const { return code() == StatusCode::kConflict; }
+  bool IsUnknownOutcome() const { return code() == StatusCode::kUnknownOutcome; }
 
   /// A copy with `context` put in front of the message ("context: message"); OK stays OK.
   Status WithContext(std::string_view context) const;

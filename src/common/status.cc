@@ -37,6 +37,7 @@ const char* StatusCodeName(StatusCode code) {
     case StatusCode::kNotImplemented: return "Not implemented";
     case StatusCode::kConflict: return "Conflict";
     case StatusCode::kInternal: return "Internal error";
+    case StatusCode::kUnknownOutcome: return "Outcome unknown";
   }
   return "Unknown";
 }

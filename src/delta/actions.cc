@@ -145,6 +145,37 @@ void WriteAction(JsonWriter* w, const CommitInfo& c) {
   w->EndObject();
 }
 
+void WriteAction(JsonWriter* w, const DomainMetadata& d) {
+  w->Key("domainMetadata");
+  w->BeginObject();
+  w->StringMember("domain", d.domain);
+  w->StringMember("configuration", d.configuration);
+  w->Key("removed");
+  w->Bool(d.removed);
+  w->EndObject();
+}
+
+void WriteAction(JsonWriter* w, const CheckpointMetadata& c) {
+  w->Key("checkpointMetadata");
+  w->BeginObject();
+  w->Key("version");
+  w->Int(c.version);
+  WriteStringMap(w, "tags", c.tags);
+  w->EndObject();
+}
+
+void WriteAction(JsonWriter* w, const Sidecar& s) {
+  w->Key("sidecar");
+  w->BeginObject();
+  w->StringMember("path", s.path);
+  w->Key("sizeInBytes");
+  w->Int(s.size_in_bytes);
+  w->Key("modificationTime");
+  w->Int(s.modification_time);
+  WriteStringMap(w, "tags", s.tags);
+  w->EndObject();
+}
+
 Result<Protocol> ParseProtocol(const JsonObjectReader& r) {
   Protocol p;
   INLET_ASSIGN_OR_RETURN(int64_t reader, r.RequiredInt("minReaderVersion"));
@@ -244,6 +275,32 @@ Result<CommitInfo> ParseCommitInfo(const JsonObjectReader& r) {
   return c;
 }
 
+Result<DomainMetadata> ParseDomainMetadata(const JsonObjectReader& r) {
+  DomainMetadata d;
+  INLET_ASSIGN_OR_RETURN(d.domain, r.RequiredString("domain"));
+  INLET_ASSIGN_OR_RETURN(d.configuration, r.RequiredString("configuration"));
+  INLET_ASSIGN_OR_RETURN(std::optional<bool> removed, r.OptionalBool("removed"));
+  d.removed = removed.value_or(false);
+  return d;
+}
+
+Result<CheckpointMetadata> ParseCheckpointMetadata(const JsonObjectReader& r) {
+  CheckpointMetadata c;
+  INLET_ASSIGN_OR_RETURN(c.version, r.RequiredInt("version"));
+  INLET_ASSIGN_OR_RETURN(c.tags, r.StringMap("tags"));
+  return c;
+}
+
+Result<Sidecar> ParseSidecar(const JsonObjectReader& r) {
+  Sidecar s;
+  INLET_ASSIGN_OR_RETURN(s.path, r.RequiredString("path"));
+  INLET_ASSIGN_OR_RETURN(s.size_in_bytes, r.RequiredInt("sizeInBytes"));
+  INLET_ASSIGN_OR_RETURN(std::optional<int64_t> mtime, r.OptionalInt("modificationTime"));
+  s.modification_time = mtime.value_or(0);
+  INLET_ASSIGN_OR_RETURN(s.tags, r.StringMap("tags"));
+  return s;
+}
+
 template <typename T>
 Result<std::optional<Action>> Wrap(Result<T> parsed) {
   if (!parsed.ok()) return parsed.status();
@@ -285,7 +342,19 @@ Result<std::optional<Action>> ParseActionWith(simdjson::dom::parser* parser,
     INLET_ASSIGN_OR_RETURN(JsonObjectReader r, body());
     return Wrap(ParseCommitInfo(r));
   }
-  // cdc, domainMetadata, checkpointMetadata, sidecar and future actions: the protocol promises
+  if (type == "domainMetadata") {
+    INLET_ASSIGN_OR_RETURN(JsonObjectReader r, body());
+    return Wrap(ParseDomainMetadata(r));
+  }
+  if (type == "checkpointMetadata") {
+    INLET_ASSIGN_OR_RETURN(JsonObjectReader r, body());
+    return Wrap(ParseCheckpointMetadata(r));
+  }
+  if (type == "sidecar") {
+    INLET_ASSIGN_OR_RETURN(JsonObjectReader r, body());
+    return Wrap(ParseSidecar(r));
+  }
+  // cdc and future actions: the protocol promises
   // that actions a client does not know are never needed to interpret the log correctly.
   return std::optional<Action>();
 }

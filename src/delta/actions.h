@@ -110,9 +110,41 @@ struct CommitInfo {
   bool operator==(const CommitInfo&) const = default;
 };
 
-/// One line of a commit file. Action types inlet does not model (cdc, domainMetadata,
-/// checkpointMetadata, sidecar, ...) are skipped when parsing.
-using Action = std::variant<Protocol, Metadata, AddFile, RemoveFile, SetTransaction, CommitInfo>;
+/// `domainMetadata`: the configuration of a named metadata domain; `removed` is a tombstone.
+/// Writers keep every domain, even ones they do not understand.
+struct DomainMetadata {
+  std::string domain;
+  std::string configuration;
+  bool removed = false;
+
+  bool operator==(const DomainMetadata&) const = default;
+};
+
+/// `checkpointMetadata`: the one action every V2 checkpoint holds.
+struct CheckpointMetadata {
+  int64_t version = 0;
+  std::map<std::string, std::string> tags;
+
+  bool operator==(const CheckpointMetadata&) const = default;
+};
+
+/// `sidecar`: a file under _delta_log/_sidecars that holds some of a V2 checkpoint's add and
+/// remove actions.
+struct Sidecar {
+  /// URI-encoded, usually just the file name, relative to _delta_log/_sidecars.
+  std::string path;
+  int64_t size_in_bytes = 0;
+  /// Milliseconds since the epoch.
+  int64_t modification_time = 0;
+  std::map<std::string, std::string> tags;
+
+  bool operator==(const Sidecar&) const = default;
+};
+
+/// One line of a commit file or one row of a checkpoint. Action types inlet does not model
+/// (cdc and future ones) are skipped when parsing.
+using Action = std::variant<Protocol, Metadata, AddFile, RemoveFile, SetTransaction, CommitInfo,
+                            DomainMetadata, CheckpointMetadata, Sidecar>;
 
 /// The action as its single line of JSON, without a newline.
 std::string SerializeAction(const Action& action);

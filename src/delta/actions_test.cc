@@ -36,7 +36,10 @@ std::vector<Action> SampleActions() {
   info.operation_metrics = {{"numFiles", "1"}};
   info.engine_info = kEngineInfo;
   info.extras = {{"readVersion", "4"}, {"isBlindAppend", "true"}};
-  return {info, protocol, metadata, add, remove, txn};
+  DomainMetadata domain{"delta.clustering", R"json({"clusteringColumns":[]})json", false};
+  CheckpointMetadata checkpoint{12, {{"numOfAddFiles", "1"}}};
+  Sidecar sidecar{"3a0d65cd.parquet", 2341330, 1512909768000, {}};
+  return {info, protocol, metadata, add, remove, txn, domain, checkpoint, sidecar};
 }
 
 TEST(ActionsTest, RoundTrip) {
@@ -74,7 +77,7 @@ TEST(ActionsTest, SerializesAsTheProtocolShows) {
   }
 }
 
-TEST(ActionsTest, SkipsUnknownActionsAndFields) {
+TEST(ActionsTest, SkipsUnknownActionsAndFieldsKeepsDomainAndCheckpointActions) {
   std::string text =
       R"json({"cdc":{"path":"_change_data/x.parquet","partitionValues":{},"size":1,)json"
       R"json("dataChange":false}})json"
@@ -89,9 +92,11 @@ TEST(ActionsTest, SkipsUnknownActionsAndFields) {
       R"json("dataChange":true,"stats":null,"baseRowId":4,"clusteringProvider":"liquid"}})json";
   Result<std::vector<Action>> parsed = ParseCommit(text);
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
-  ASSERT_EQ(parsed->size(), 2u);
-  EXPECT_EQ(std::get<SetTransaction>((*parsed)[0]), (SetTransaction{"a", 1, std::nullopt}));
-  const AddFile& add = std::get<AddFile>((*parsed)[1]);
+  ASSERT_EQ(parsed->size(), 4u);
+  EXPECT_EQ(std::get<DomainMetadata>((*parsed)[0]), (DomainMetadata{"d", "{}", false}));
+  EXPECT_EQ(std::get<CheckpointMetadata>((*parsed)[1]), (CheckpointMetadata{3, {}}));
+  EXPECT_EQ(std::get<SetTransaction>((*parsed)[2]), (SetTransaction{"a", 1, std::nullopt}));
+  const AddFile& add = std::get<AddFile>((*parsed)[3]);
   EXPECT_EQ(add.path, "p");
   EXPECT_FALSE(add.stats.has_value());
 }

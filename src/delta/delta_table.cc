@@ -1,6 +1,8 @@
 #include "delta/delta_table.h"
 
 #include "common/string_util.h"
+#include "delta/checkpoint_writer.h"
+#include "delta/column_mapping.h"
 #include "delta/json_writer.h"
 #include "delta/log_files.h"
 #include "delta/schema_json.h"
@@ -55,6 +57,7 @@ Result<std::vector<Action>> MakeCreateTableActions(const TableDefinition& defini
   metadata.partition_columns = definition.partition_columns;
   metadata.configuration = definition.configuration;
   metadata.created_time = NowMicros() / 1000;
+  INLET_RETURN_NOT_OK(AssignColumnMapping(&metadata, PhysicalNaming::kFresh));
   Protocol protocol = ProtocolForProperties(RequiredProtocol(schema), metadata.configuration);
   return std::vector<Action>{std::move(protocol), std::move(metadata)};
 }
@@ -123,12 +126,35 @@ Result<int64_t> DeltaTable::Commit(int64_t read_version, const std::vector<Actio
     }
   }
   const std::string path = CommitFilePath(table_root_, version);
-  Status status = fs_->PutIfAbsent(path, SerializeCommit(actions));
+  const std::string contents = SerializeCommit(actions);
+  Status status = fs_->PutIfAbsent(path, contents);
   if (status.IsAlreadyExists()) {
     return Status::Conflict("another writer committed version " + std::to_string(version) +
                             " of the Delta table at " + table_root_ + " first");
   }
-  INLET_RETURN_NOT_OK(status);
+  if (!status.ok()) {
+    // The store may have created the file and lost its reply; only what is there now tells
+    // whether this version is ours, and a caller that guessed wrong would delete data files a
+    // committed version names, or commit the same rows twice.
+    Result<std::string> found = fs_->ReadFile(path);
+    if (found.ok() && *found != contents) {
+      return Status::Conflict("another writer committed version " + std::to_string(version) +
+                              " of the Delta table at " + table_root_ + " first");
+    }
+    if (found.status().IsNotFound()) {
+      return status.WithContext("cannot commit version " + std::to_string(version) +
+                                " of the Delta table at " + table_root_);
+    }
+    if (!found.ok()) {
+      return Status::UnknownOutcome("cannot tell whether version " + std::to_string(version) +
+                                    " of the Delta table at " + table_root_ +
+                                    " was committed: writing it failed (" + status.message() +
+                                    ") and reading it back failed (" +
+                                    found.status().message() + ")");
+    }
+    // What is there is what we wrote: the version is ours.
+  }
+  CheckpointAfterCommit(version);
   return version;
 }
 
@@ -161,6 +187,7 @@ Result<int64_t> DeltaTable::ChangeConfiguration(
     INLET_RETURN_NOT_OK(snapshot.CheckWritable());
     Metadata metadata = snapshot.metadata;
     INLET_ASSIGN_OR_RETURN(metadata.configuration, change(std::move(metadata.configuration)));
+    INLET_RETURN_NOT_OK(ChangeColumnMapping(snapshot.metadata, &metadata));
     Protocol protocol = ProtocolForProperties(snapshot.protocol, metadata.configuration);
 
     CommitInfo info = MakeCommitInfo(operation);
@@ -192,13 +219,20 @@ Result<std::string> DeltaTable::DataFilePath(const std::string& action_path) con
   return JoinPath(table_root_, path);
 }
 
+void DeltaTable::CheckpointAfterCommit(int64_t version) const {
+  // The version is committed whatever happens here: a failed checkpoint leaves no file behind
+  // (it appears only when complete), and the next commit past the interval writes it again.
+  (void)CheckpointIfDue(fs_.get(), table_root_, version);
+}
+
 Result<bool> DeltaTable::HasLog() const {
   Result<std::vector<FileInfo>> listing =
       fs_->ListFiles(JoinPath(table_root_, kDeltaLogDir), /*recursive=*/false);
   if (listing.status().IsNotFound()) return false;
   INLET_RETURN_NOT_OK(listing);
   for (const FileInfo& file : *listing) {
-    if (ParseLogFileName(BaseName(file.path))) return true;
+    std::optional<LogFileName> name = ParseLogFileName(BaseName(file.path));
+    if (name && name->kind != LogFileName::Kind::kChecksum) return true;
   }
   return false;
 }

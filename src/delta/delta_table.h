@@ -62,7 +62,12 @@ class DeltaTable {
   /// table that has no log yet (one registered without a schema): `actions` must then hold a
   /// protocol and a metaData (MakeCreateTableActions) before its adds and txns, and Conflict
   /// also covers a log that appeared meanwhile. The caller checks writability first
-  /// (Snapshot::CheckWritable); actions are written in the order given.
+  /// (Snapshot::CheckWritable); actions are written in the order given. After the commit, a
+  /// checkpoint is written when one is due (CheckpointIfDue in checkpoint_writer.h). When the
+  /// store reports
+  /// an error for the commit file, Commit reads it back: holding these actions, the commit
+  /// succeeded; holding others, Conflict; absent, the store's error; unreadable,
+  /// UnknownOutcome: the version may be committed, so the caller must keep the files it names.
   Result<int64_t> Commit(int64_t read_version, const std::vector<Action>& actions) const;
 
   /// Sets table properties (metaData.configuration) as WithTableProperties checks them, in a
@@ -97,6 +102,9 @@ class DeltaTable {
                                       const ConfigurationChange& change) const;
   // Whether _delta_log holds any commit or checkpoint.
   Result<bool> HasLog() const;
+  // Writes the checkpoint of `version` when one is due (CheckpointIfDue); never fails the
+  // commit that is already done.
+  void CheckpointAfterCommit(int64_t version) const;
 
   std::shared_ptr<FileSystem> fs_;
   std::string table_root_;

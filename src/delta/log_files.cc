@@ -49,6 +49,12 @@ std::string CommitFilePath(std::string_view table_root, int64_t version) {
   return JoinPath(JoinPath(table_root, kDeltaLogDir), CommitFileName(version));
 }
 
+std::string CheckpointFileName(int64_t version) {
+  char buf[48];
+  std::snprintf(buf, sizeof(buf), "%020lld.checkpoint.parquet", static_cast<long long>(version));
+  return buf;
+}
+
 std::optional<LogFileName> ParseLogFileName(std::string_view name) {
   int64_t version;
   if (name.size() < kVersionDigits || !ParseVersion(name.substr(0, kVersionDigits), &version)) {
@@ -56,10 +62,32 @@ std::optional<LogFileName> ParseLogFileName(std::string_view name) {
   }
   std::string_view rest = name.substr(kVersionDigits);
   if (rest == ".json") return LogFileName{LogFileName::Kind::kCommit, version};
-  if (rest.starts_with(".checkpoint.") && (rest.ends_with(".parquet") || rest.ends_with(".json"))) {
-    return LogFileName{LogFileName::Kind::kCheckpoint, version};
+  if (rest == ".crc") return LogFileName{LogFileName::Kind::kChecksum, version};
+  constexpr std::string_view kPrefix = ".checkpoint.";
+  if (!rest.starts_with(kPrefix)) return std::nullopt;
+  rest.remove_prefix(kPrefix.size());
+  LogFileName checkpoint{LogFileName::Kind::kCheckpoint, version};
+  if (rest == "parquet") return checkpoint;
+  // Multi-part: "<part:10>.<parts:10>.parquet".
+  if (rest.size() == 10 + 1 + 10 + 8 && rest.ends_with(".parquet") && rest[10] == '.' &&
+      AllDigits(rest.substr(0, 10)) && AllDigits(rest.substr(11, 10))) {
+    int32_t part = 0;
+    int32_t parts = 0;
+    std::from_chars(rest.data(), rest.data() + 10, part);
+    std::from_chars(rest.data() + 11, rest.data() + 21, parts);
+    if (part < 1 || part > parts) return std::nullopt;
+    checkpoint.checkpoint_kind = LogFileName::CheckpointKind::kMultiPart;
+    checkpoint.part = part;
+    checkpoint.num_parts = parts;
+    return checkpoint;
   }
-  return std::nullopt;
+  // UUID-named V2: "<uuid>.json" or "<uuid>.parquet".
+  size_t dot = rest.find('.');
+  if (dot == std::string_view::npos || dot == 0) return std::nullopt;
+  std::string_view extension = rest.substr(dot);
+  if (extension != ".json" && extension != ".parquet") return std::nullopt;
+  checkpoint.checkpoint_kind = LogFileName::CheckpointKind::kUuid;
+  return checkpoint;
 }
 
 std::string EncodeDataPath(std::string_view path) {

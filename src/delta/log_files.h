@@ -17,19 +17,36 @@ std::string CommitFileName(int64_t version);
 /// table_root/_delta_log/<CommitFileName(version)>.
 std::string CommitFilePath(std::string_view table_root, int64_t version);
 
+/// The folder below _delta_log that holds the sidecar files of V2 checkpoints.
+inline constexpr char kSidecarDir[] = "_sidecars";
+/// The hint file that names the latest checkpoint.
+inline constexpr char kLastCheckpointFile[] = "_last_checkpoint";
+
+/// "00000000000000000010.checkpoint.parquet": the classic single-file checkpoint of `version`.
+std::string CheckpointFileName(int64_t version);
+
 /// What a file name in _delta_log is.
 struct LogFileName {
   enum class Kind {
     kCommit,      // 00000000000000000012.json
-    kCheckpoint,  // .checkpoint.parquet, multi-part .checkpoint.0000000001.0000000002.parquet,
-                  // or v2 .checkpoint.<uuid>.json|parquet
+    kCheckpoint,  // any checkpoint file; checkpoint_kind says which
+    kChecksum,    // 00000000000000000012.crc
+  };
+  enum class CheckpointKind {
+    kClassic,    // 00000000000000000010.checkpoint.parquet (V1 or V2 content)
+    kMultiPart,  // 00000000000000000010.checkpoint.0000000001.0000000003.parquet
+    kUuid,       // 00000000000000000010.checkpoint.<uuid>.json|parquet (V2)
   };
   Kind kind;
   int64_t version;
+  CheckpointKind checkpoint_kind = CheckpointKind::kClassic;
+  /// A multi-part checkpoint's 1-based part and its number of parts.
+  int32_t part = 1;
+  int32_t num_parts = 1;
 };
 
-/// Classifies one file name (not a path) of _delta_log; nullopt for everything else (.crc,
-/// _last_checkpoint, log compactions, temporary files).
+/// Classifies one file name (not a path) of _delta_log; nullopt for everything else
+/// (_last_checkpoint, log compactions, temporary files).
 std::optional<LogFileName> ParseLogFileName(std::string_view name);
 
 /// A data file path relative to the table root as an add action's `path` (an RFC 2396 URI):

@@ -16,20 +16,42 @@ TEST(LogFilesTest, ClassifiesLogFiles) {
   auto kind = [](std::string_view name) -> std::string {
     std::optional<LogFileName> parsed = ParseLogFileName(name);
     if (!parsed) return "-";
-    return (parsed->kind == Kind::kCommit ? "commit " : "checkpoint ") +
-           std::to_string(parsed->version);
+    const char* names[] = {"commit ", "checkpoint ", "checksum "};
+    return names[static_cast<int>(parsed->kind)] + std::to_string(parsed->version);
   };
   EXPECT_EQ(kind("00000000000000000012.json"), "commit 12");
   EXPECT_EQ(kind("00000000000000000010.checkpoint.parquet"), "checkpoint 10");
   EXPECT_EQ(kind("00000000000000000001.checkpoint.0000000001.0000000002.parquet"), "checkpoint 1");
   EXPECT_EQ(kind("00000000000000000002.checkpoint.6374b053-df23-479b-b2cf-c9c550132b49.json"),
             "checkpoint 2");
-  EXPECT_EQ(kind("00000000000000000000.crc"), "-");
+  EXPECT_EQ(kind("00000000000000000000.crc"), "checksum 0");
   EXPECT_EQ(kind(".00000000000000000000.json.crc"), "-");
   EXPECT_EQ(kind("_last_checkpoint"), "-");
   EXPECT_EQ(kind("00000000000000000001.00000000000000000003.compacted.json"), "-");
   EXPECT_EQ(kind("0000000000000000001.json"), "-");
   EXPECT_EQ(kind(".00000000000000000001.json.tmp-1234"), "-");
+}
+
+TEST(LogFilesTest, ClassifiesCheckpointKinds) {
+  using CheckpointKind = LogFileName::CheckpointKind;
+  EXPECT_EQ(CheckpointFileName(10), "00000000000000000010.checkpoint.parquet");
+  std::optional<LogFileName> classic = ParseLogFileName(CheckpointFileName(10));
+  ASSERT_TRUE(classic);
+  EXPECT_EQ(classic->checkpoint_kind, CheckpointKind::kClassic);
+  std::optional<LogFileName> part =
+      ParseLogFileName("00000000000000000001.checkpoint.0000000002.0000000003.parquet");
+  ASSERT_TRUE(part);
+  EXPECT_EQ(part->checkpoint_kind, CheckpointKind::kMultiPart);
+  EXPECT_EQ(part->part, 2);
+  EXPECT_EQ(part->num_parts, 3);
+  std::optional<LogFileName> uuid = ParseLogFileName(
+      "00000000000000000002.checkpoint.e8fa2696-9728-4e9c-b285-634743fdd4fb.parquet");
+  ASSERT_TRUE(uuid);
+  EXPECT_EQ(uuid->checkpoint_kind, CheckpointKind::kUuid);
+  // A part number past the count, or a bare extension, is no checkpoint.
+  EXPECT_FALSE(ParseLogFileName("00000000000000000001.checkpoint.0000000004.0000000003.parquet"));
+  EXPECT_FALSE(ParseLogFileName("00000000000000000001.checkpoint..json"));
+  EXPECT_FALSE(ParseLogFileName("00000000000000000001.checkpoint.x.txt"));
 }
 
 TEST(LogFilesTest, EncodesDataPathsAsUris) {

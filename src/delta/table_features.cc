@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/string_util.h"
+#include "delta/schema_evolution.h"
 
 namespace inlet {
 
@@ -18,9 +19,9 @@ std::string ColumnMappingMode(const Metadata& metadata) {
   return it == metadata.configuration.end() ? "none" : AsciiToLower(it->second);
 }
 
-Status ColumnMappingNotSupported(const std::string& mode) {
-  return Status::NotImplemented("Delta feature \"columnMapping\" (delta.columnMapping.mode = " +
-                                mode + ") is not supported yet");
+// Spark 3.5 wrote the feature under its preview name.
+bool IsTypeWideningFeature(const std::string& feature) {
+  return feature == kFeatureTypeWidening || feature == "typeWidening-preview";
 }
 
 bool ConfigIsTrue(const Metadata& metadata, const std::string& key) {
@@ -70,16 +71,16 @@ std::vector<std::string> LegacyWriterFeatures(int writer_version) {
 
 Status CheckWriterFeature(const std::string& feature, const Metadata& metadata,
                           const DeltaSchema& schema) {
+  // Appends add whole files, which carry no deletion vector.
+  if (feature == kFeatureDeletionVectors) return Status::OK();
+  // Every load checks its rows against the invariants and CHECK constraints
+  // (exec/row_constraints.h) before it commits.
   if (feature == "appendOnly" || feature == kFeatureTimestampNtz ||
-      feature == "vacuumProtocolCheck") {
+      feature == "vacuumProtocolCheck" || feature == "invariants" ||
+      feature == "checkConstraints" || IsTypeWideningFeature(feature) ||
+      feature == kFeatureV2Checkpoint ||
+      feature == kFeatureDomainMetadata) {
     return Status::OK();
-  }
-  if (feature == "invariants") {
-    const std::string* column = ColumnWithMetadata(schema, "delta.invariants");
-    if (column == nullptr) return Status::OK();
-    return Status::NotImplemented("column \"" + *column +
-                                  "\" declares a Delta invariant (writer feature \"invariants\"), "
-                                  "which inlet does not enforce yet");
   }
   if (feature == kFeatureAllowColumnDefaults) {
     for (size_t i = 0; i < schema.field_metadata.size(); ++i) {
@@ -91,10 +92,9 @@ Status CheckWriterFeature(const std::string& feature, const Metadata& metadata,
     }
     return Status::OK();
   }
-  if (feature == "columnMapping") {
-    std::string mode = ColumnMappingMode(metadata);
-    return mode == "none" ? Status::OK() : ColumnMappingNotSupported(mode);
-  }
+  // Data files are written with physical names and field ids (exec/data_file_sink.h); the mode
+  // itself was checked by CheckReadable.
+  if (feature == "columnMapping") return Status::OK();
   return Status::NotImplemented("Delta writer feature \"" + feature + "\" is not supported yet");
 }
 
@@ -134,8 +134,44 @@ Protocol RequiredProtocol(const Schema& schema) {
   return protocol;
 }
 
+Protocol WithReaderWriterFeature(Protocol protocol, const std::string& feature) {
+  // Moving to table features lists the features the legacy versions implied, as Spark does.
+  if (protocol.min_reader_version < 3) {
+    if (protocol.min_reader_version == 2) protocol.reader_features = {"columnMapping"};
+    protocol.min_reader_version = 3;
+  }
+  if (protocol.min_writer_version < kMaxWriterVersion) {
+    protocol.writer_features = LegacyWriterFeatures(protocol.min_writer_version);
+    protocol.min_writer_version = kMaxWriterVersion;
+  }
+  for (std::vector<std::string>* features : {&protocol.reader_features, &protocol.writer_features}) {
+    if (std::find(features->begin(), features->end(), feature) == features->end()) {
+      features->push_back(feature);
+    }
+  }
+  return protocol;
+}
+
 Protocol ProtocolForProperties(Protocol protocol,
                                const std::map<std::string, std::string>& configuration) {
+  auto dvs = configuration.find("delta.enableDeletionVectors");
+  if (dvs != configuration.end() && EqualsIgnoreCase(dvs->second, "true")) {
+    protocol = WithReaderWriterFeature(std::move(protocol), kFeatureDeletionVectors);
+  }
+  auto widening = configuration.find(kEnableTypeWideningProperty);
+  if (widening != configuration.end() && EqualsIgnoreCase(widening->second, "true")) {
+    protocol = WithReaderWriterFeature(std::move(protocol), kFeatureTypeWidening);
+  }
+  // Column mapping needs reader 2 / writer 5, or the feature on a table-features protocol.
+  auto mapping = configuration.find("delta.columnMapping.mode");
+  if (mapping != configuration.end() && !EqualsIgnoreCase(mapping->second, "none")) {
+    if (protocol.min_reader_version >= 3 || protocol.min_writer_version >= kMaxWriterVersion) {
+      protocol = WithReaderWriterFeature(std::move(protocol), "columnMapping");
+    } else {
+      protocol.min_reader_version = std::max(protocol.min_reader_version, 2);
+      protocol.min_writer_version = std::max(protocol.min_writer_version, 5);
+    }
+  }
   auto append_only = configuration.find("delta.appendOnly");
   if (append_only == configuration.end() || !EqualsIgnoreCase(append_only->second, "true")) {
     return protocol;
@@ -156,15 +192,21 @@ Status CheckReadable(const Protocol& protocol, const Metadata& metadata) {
                                   std::to_string(version) + "; inlet reads versions 1 to " +
                                   std::to_string(kMaxReaderVersion));
   }
+  // TableScan reads name and id mode by physical names (column_mapping.h).
   std::string mode = ColumnMappingMode(metadata);
-  if (version == 2 && mode != "none") return ColumnMappingNotSupported(mode);
+  if (mode != "none" && mode != "name" && mode != "id") {
+    return Status::NotImplemented("unknown delta.columnMapping.mode '" + mode + "'");
+  }
   if (version < 3) return Status::OK();
   for (const std::string& feature : protocol.reader_features) {
-    if (feature == kFeatureTimestampNtz || feature == "vacuumProtocolCheck") continue;
-    if (feature == "columnMapping") {
-      if (mode != "none") return ColumnMappingNotSupported(mode);
+    // TableScan skips the rows deletion vectors mark deleted.
+    if (feature == kFeatureDeletionVectors) continue;
+    // TableScan casts the values of files written before a type change to the column's type.
+    if (feature == kFeatureTimestampNtz || feature == "vacuumProtocolCheck" ||
+        feature == kFeatureV2Checkpoint || IsTypeWideningFeature(feature)) {
       continue;
     }
+    if (feature == "columnMapping") continue;
     return Status::NotImplemented("Delta reader feature \"" + feature + "\" is not supported yet");
   }
   return Status::OK();

@@ -27,41 +27,77 @@ TEST(TableFeaturesTest, ReaderVersions) {
   EXPECT_TRUE(CheckReadable({2, 5, {}, {}}, none).ok());
   Metadata mapped;
   mapped.configuration["delta.columnMapping.mode"] = "name";
-  EXPECT_EQ(CheckReadable({2, 5, {}, {}}, mapped).ToString(),
-            "Not implemented: Delta feature \"columnMapping\" (delta.columnMapping.mode = name) "
-            "is not supported yet");
+  // Tables with column mapping are read by physical names.
+  EXPECT_TRUE(CheckReadable({2, 5, {}, {}}, mapped).ok());
+  EXPECT_TRUE(CheckReadable({3, 7, {"columnMapping"}, {"columnMapping"}}, mapped).ok());
+  Metadata unknown;
+  unknown.configuration["delta.columnMapping.mode"] = "fancy";
+  EXPECT_EQ(CheckReadable({2, 5, {}, {}}, unknown).ToString(),
+            "Not implemented: unknown delta.columnMapping.mode 'fancy'");
   EXPECT_TRUE(CheckReadable({3, 7, {"timestampNtz", "vacuumProtocolCheck"}, {}}, none).ok());
-  EXPECT_EQ(CheckReadable({3, 7, {"timestampNtz", "deletionVectors"}, {}}, none).ToString(),
-            "Not implemented: Delta reader feature \"deletionVectors\" is not supported yet");
+  EXPECT_TRUE(CheckReadable({3, 7, {"v2Checkpoint"}, {"v2Checkpoint"}}, none).ok());
+  EXPECT_TRUE(CheckReadable({3, 7, {"timestampNtz", "deletionVectors"}, {}}, none).ok());
+  EXPECT_EQ(CheckReadable({3, 7, {"rowTracking"}, {}}, none).ToString(),
+            "Not implemented: Delta reader feature \"rowTracking\" is not supported yet");
 }
 
 TEST(TableFeaturesTest, WriterFeatures) {
   EXPECT_EQ(Check({1, 2, {}, {}}), "OK");
   EXPECT_EQ(Check({1, 7, {}, {"appendOnly", "invariants", "allowColumnDefaults"}}), "OK");
   EXPECT_EQ(Check({3, 7, {"timestampNtz"}, {"timestampNtz", "vacuumProtocolCheck"}}), "OK");
-  EXPECT_EQ(Check({1, 7, {}, {"appendOnly", "domainMetadata"}}),
-            "Not implemented: Delta writer feature \"domainMetadata\" is not supported yet");
+  // Checkpoints keep every domain and are V2 (with checkpointMetadata) when the table asks.
+  EXPECT_EQ(Check({1, 7, {}, {"appendOnly", "domainMetadata"}}), "OK");
+  EXPECT_EQ(Check({3, 7, {"v2Checkpoint"}, {"v2Checkpoint", "domainMetadata"}}), "OK");
   EXPECT_EQ(Check({1, 7, {}, {"changeDataFeed"}}),
             "Not implemented: Delta writer feature \"changeDataFeed\" is not supported yet");
   EXPECT_EQ(Check({1, 8, {}, {}}),
             "Not implemented: the table requires Delta writer version 8; inlet writes versions 1 "
             "to 7");
+  // Appends add files without deletion vectors to a table whose other files have them.
+  EXPECT_EQ(Check({3, 7, {"deletionVectors"}, {"deletionVectors"}}), "OK");
   // Writers must be able to read, too.
-  EXPECT_EQ(Check({3, 7, {"deletionVectors"}, {"deletionVectors"}}),
-            "Not implemented: Delta reader feature \"deletionVectors\" is not supported yet");
+  EXPECT_EQ(Check({3, 7, {"rowTracking"}, {"rowTracking"}}),
+            "Not implemented: Delta reader feature \"rowTracking\" is not supported yet");
 }
 
-TEST(TableFeaturesTest, InvariantsOnlyWhenNoneDeclared) {
+TEST(TableFeaturesTest, EnablingDeletionVectorsMovesToTableFeatures) {
+  Protocol legacy = ProtocolForProperties({1, 2, {}, {}}, {{"delta.enableDeletionVectors", "true"}});
+  EXPECT_EQ(legacy, (Protocol{3, 7, {"deletionVectors"},
+                              {"appendOnly", "invariants", "deletionVectors"}}));
+  Protocol ntz = ProtocolForProperties({3, 7, {"timestampNtz"}, {"timestampNtz"}},
+                                       {{"delta.enableDeletionVectors", "TRUE"}});
+  EXPECT_EQ(ntz, (Protocol{3, 7, {"timestampNtz", "deletionVectors"},
+                           {"timestampNtz", "deletionVectors"}}));
+  EXPECT_EQ(ProtocolForProperties({1, 2, {}, {}}, {{"delta.enableDeletionVectors", "false"}}),
+            (Protocol{1, 2, {}, {}}));
+}
+
+TEST(TableFeaturesTest, ColumnMappingNeedsReaderTwoWriterFiveOrTheFeature) {
+  const std::map<std::string, std::string> name_mode = {{"delta.columnMapping.mode", "name"}};
+  EXPECT_EQ(ProtocolForProperties({1, 2, {}, {}}, name_mode), (Protocol{2, 5, {}, {}}));
+  EXPECT_EQ(ProtocolForProperties({1, 7, {}, {"allowColumnDefaults"}}, name_mode),
+            (Protocol{3, 7, {"columnMapping"}, {"allowColumnDefaults", "columnMapping"}}));
+  EXPECT_EQ(ProtocolForProperties({3, 7, {"timestampNtz"}, {"timestampNtz"}}, name_mode),
+            (Protocol{3, 7, {"timestampNtz", "columnMapping"}, {"timestampNtz", "columnMapping"}}));
+  // Deletion vectors move a reader 2 / writer 5 table to table features, columnMapping listed.
+  EXPECT_EQ(ProtocolForProperties({1, 2, {}, {}}, {{"delta.columnMapping.mode", "id"},
+                                                   {"delta.enableDeletionVectors", "true"}}),
+            (Protocol{3, 7, {"deletionVectors", "columnMapping"},
+                      {"appendOnly", "invariants", "deletionVectors", "columnMapping"}}));
+  EXPECT_EQ(ProtocolForProperties({1, 2, {}, {}}, {{"delta.columnMapping.mode", "none"}}),
+            (Protocol{1, 2, {}, {}}));
+}
+
+TEST(TableFeaturesTest, InvariantsAndConstraintsAreWritable) {
   const std::string with_invariant =
       R"json({"type":"struct","fields":[{"name":"x","type":"integer","nullable":true,)json"
       R"json("metadata":{"delta.invariants":"{\"expression\":{\"expression\":\"x > 3\"}}"}}]})json";
-  const std::string message =
-      "Not implemented: column \"x\" declares a Delta invariant (writer feature \"invariants\"), "
-      "which inlet does not enforce yet";
-  EXPECT_EQ(Check({1, 2, {}, {}}, {}, with_invariant), message);
-  EXPECT_EQ(Check({1, 7, {}, {"invariants"}}, {}, with_invariant), message);
-  // Without the feature the metadata means nothing.
-  EXPECT_EQ(Check({1, 7, {}, {"appendOnly"}}, {}, with_invariant), "OK");
+  EXPECT_EQ(Check({1, 2, {}, {}}, {}, with_invariant), "OK");
+  EXPECT_EQ(Check({1, 7, {}, {"invariants"}}, {}, with_invariant), "OK");
+  Metadata constraints;
+  constraints.configuration["delta.constraints.positive"] = "a > 0";
+  EXPECT_EQ(Check({1, 3, {}, {}}, constraints), "OK");
+  EXPECT_EQ(Check({1, 7, {}, {"checkConstraints"}}, constraints), "OK");
 }
 
 TEST(TableFeaturesTest, LegacyWriterVersionsCountOnlyUsedFeatures) {
@@ -73,10 +109,11 @@ TEST(TableFeaturesTest, LegacyWriterVersionsCountOnlyUsedFeatures) {
   EXPECT_EQ(Check({1, 4, {}, {}}, cdf),
             "Not implemented: Delta writer feature \"changeDataFeed\" is not supported yet");
   EXPECT_EQ(Check({1, 3, {}, {}}, cdf), "OK");
-  Metadata constraints;
-  constraints.configuration["delta.constraints.positive"] = "a > 0";
-  EXPECT_EQ(Check({1, 3, {}, {}}, constraints),
-            "Not implemented: Delta writer feature \"checkConstraints\" is not supported yet");
+  Metadata mapped;
+  mapped.configuration["delta.columnMapping.mode"] = "id";
+  // Appends write physical names and field ids.
+  EXPECT_EQ(Check({2, 5, {}, {}}, mapped), "OK");
+  EXPECT_EQ(Check({3, 7, {"columnMapping"}, {"columnMapping"}}, mapped), "OK");
   const std::string generated = R"json({"type":"struct","fields":[{"name":"a","type":"long",)json"
                                 R"json("metadata":{"delta.generationExpression":"1"}}]})json";
   EXPECT_EQ(Check({1, 4, {}, {}}, plain, generated),

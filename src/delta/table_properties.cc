@@ -52,20 +52,16 @@ Status CheckChangeDataFeedOff(std::string_view key, std::string_view value) {
   return CheckFeatureOff(key, value, "changeDataFeed");
 }
 
-Status CheckDeletionVectorsOff(std::string_view key, std::string_view value) {
-  return CheckFeatureOff(key, value, "deletionVectors");
-}
-
 Status CheckRowTrackingOff(std::string_view key, std::string_view value) {
   return CheckFeatureOff(key, value, "rowTracking");
 }
 
-Status CheckColumnMappingNone(std::string_view key, std::string_view value) {
-  if (EqualsIgnoreCase(value, "none")) return Status::OK();
-  if (EqualsIgnoreCase(value, "name") || EqualsIgnoreCase(value, "id")) {
-    return Status::InvalidArgument(std::string(key) + " = " + std::string(value) +
-                                   " turns on the Delta feature columnMapping, which inlet cannot "
-                                   "write yet");
+// Which changes of the mode a table allows is decided with the table at hand
+// (delta/column_mapping.h, ChangeColumnMapping).
+Status CheckColumnMappingMode(std::string_view key, std::string_view value) {
+  if (EqualsIgnoreCase(value, "none") || EqualsIgnoreCase(value, "name") ||
+      EqualsIgnoreCase(value, "id")) {
+    return Status::OK();
   }
   return Status::InvalidArgument(std::string(key) + " must be none, name or id, not " +
                                  Quoted(value));
@@ -88,28 +84,10 @@ Status CheckIndexedColumnCount(std::string_view key, std::string_view value) {
       std::string(key) + " must be -1 (all columns) or a column count, not " + Quoted(value));
 }
 
-// Delta's retention durations: "interval 30 days", or without the word interval, any number of
-// "<n> <unit>" pairs. Months and years are refused, as Delta refuses them: their length varies.
 Status CheckInterval(std::string_view key, std::string_view value) {
-  static const std::set<std::string> kUnits = {
-      "week",    "weeks",  "day",     "days",        "hour",         "hours",       "minute",
-      "minutes", "second", "seconds", "millisecond", "milliseconds", "microsecond", "microseconds"};
-  std::vector<std::string> words;
-  for (const std::string& word : SplitString(AsciiToLower(TrimWhitespace(value)), ' ')) {
-    if (!word.empty()) words.push_back(word);
-  }
-  size_t first = !words.empty() && words[0] == "interval" ? 1 : 0;
-  bool valid = words.size() > first && (words.size() - first) % 2 == 0;
-  for (size_t i = first; valid && i < words.size(); i += 2) {
-    std::optional<int64_t> amount = ParseInteger(words[i]);
-    valid = amount && *amount >= 0 && kUnits.count(words[i + 1]) > 0;
-  }
-  if (valid) return Status::OK();
-  return Status::InvalidArgument(std::string(key) +
-                                 " must be an interval such as 'interval 30 days' "
-                                 "(units: weeks, days, hours, minutes, seconds, milliseconds, "
-                                 "microseconds), not " +
-                                 Quoted(value));
+  Result<int64_t> millis = ParseIntervalMillis(value);
+  if (millis.ok()) return Status::OK();
+  return Status::InvalidArgument(std::string(key) + " " + millis.status().message());
 }
 
 Status CheckByteSize(std::string_view key, std::string_view value) {
@@ -164,13 +142,20 @@ Status CheckCompressionLevel(std::string_view key, std::string_view value) {
   return Status::InvalidArgument(std::string(key) + " must be an integer, not " + Quoted(value));
 }
 
+// inlet.copy.modifiedFiles: what a COPY does with a source file changed since it was loaded.
+Status CheckModifiedFiles(std::string_view key, std::string_view value) {
+  if (EqualsIgnoreCase(value, "reload") || EqualsIgnoreCase(value, "skip")) return Status::OK();
+  return Status::InvalidArgument(std::string(key) + " must be reload or skip, not " +
+                                 Quoted(value));
+}
+
 struct PropertySpec {
   const char* key;
   ValueCheck check;
 };
 
 // The delta.* keys inlet accepts: those Delta engines and Databricks define whose meaning inlet
-// either honours or cannot break (inlet writes no checkpoints, compacts nothing and keeps the log).
+// either honours or cannot break (inlet compacts nothing).
 // Sorted by key, as the message listing them shows them.
 constexpr PropertySpec kDeltaProperties[] = {
     {kAppendOnlyProperty, CheckBoolean},
@@ -179,12 +164,16 @@ constexpr PropertySpec kDeltaProperties[] = {
     {"delta.checkpoint.writeStatsAsJson", CheckBoolean},
     {"delta.checkpoint.writeStatsAsStruct", CheckBoolean},
     {"delta.checkpointInterval", CheckPositiveInteger},
-    {"delta.columnMapping.mode", CheckColumnMappingNone},
+    {"delta.columnMapping.mode", CheckColumnMappingMode},
     {"delta.dataSkippingNumIndexedCols", CheckIndexedColumnCount},
     {"delta.deletedFileRetentionDuration", CheckInterval},
     {"delta.enableChangeDataFeed", CheckChangeDataFeedOff},
-    {"delta.enableDeletionVectors", CheckDeletionVectorsOff},
+    // On, it lets other engines' DELETE, UPDATE and MERGE write deletion vectors; inlet reads
+    // them and appends files without one.
+    {"delta.enableDeletionVectors", CheckBoolean},
+    {"delta.enableExpiredLogCleanup", CheckBoolean},
     {"delta.enableRowTracking", CheckRowTrackingOff},
+    {"delta.enableTypeWidening", CheckBoolean},
     {"delta.isolationLevel", CheckIsolationLevel},
     {"delta.logRetentionDuration", CheckInterval},
     {"delta.setTransactionRetentionDuration", CheckInterval},
@@ -193,10 +182,12 @@ constexpr PropertySpec kDeltaProperties[] = {
 };
 
 constexpr PropertySpec kInletProperties[] = {
+    {kCopyModifiedFilesProperty, CheckModifiedFiles},
     {kParquetCompressionProperty, CheckCompression},
     {kParquetCompressionLevelProperty, CheckCompressionLevel},
     {kParquetDataPageVersionProperty, CheckDataPageVersion},
     {kParquetRowGroupSizeProperty, CheckByteSize},
+    {kVacuumRetentionCheckProperty, CheckBoolean},
 };
 
 template <size_t N>
@@ -259,6 +250,39 @@ const char* DataFileCompressionName(DataFileCompression compression) {
       return "zstd";
   }
   return "unknown";
+}
+
+// Months and years are refused, as Delta refuses them: their length varies.
+Result<int64_t> ParseIntervalMillis(std::string_view text) {
+  static const std::pair<std::string_view, int64_t> kUnits[] = {
+      {"week", 7 * 24 * 3600 * 1000000LL}, {"day", 24 * 3600 * 1000000LL},
+      {"hour", 3600 * 1000000LL},          {"minute", 60 * 1000000LL},
+      {"second", 1000000},                 {"millisecond", 1000},
+      {"microsecond", 1}};
+  std::vector<std::string> words;
+  for (const std::string& word : SplitString(AsciiToLower(TrimWhitespace(text)), ' ')) {
+    if (!word.empty()) words.push_back(word);
+  }
+  size_t first = !words.empty() && words[0] == "interval" ? 1 : 0;
+  bool valid = words.size() > first && (words.size() - first) % 2 == 0;
+  int64_t micros = 0;
+  for (size_t i = first; valid && i < words.size(); i += 2) {
+    std::optional<int64_t> amount = ParseInteger(words[i]);
+    std::string_view unit = words[i + 1];
+    if (unit.ends_with('s')) unit.remove_suffix(1);
+    int64_t unit_micros = 0;
+    for (const auto& [name, length] : kUnits) {
+      if (unit == name) unit_micros = length;
+    }
+    valid = amount && *amount >= 0 && unit_micros > 0 &&
+            *amount <= (std::numeric_limits<int64_t>::max() - micros) / unit_micros;
+    if (valid) micros += *amount * unit_micros;
+  }
+  if (valid) return micros / 1000;
+  return Status::InvalidArgument(
+      "must be an interval such as 'interval 30 days' (units: weeks, days, hours, minutes, "
+      "seconds, milliseconds, microseconds), not " +
+      Quoted(text));
 }
 
 Result<int64_t> ParseByteSize(std::string_view text) {

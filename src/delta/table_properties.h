@@ -19,6 +19,10 @@ namespace inlet {
 
 inline constexpr char kAppendOnlyProperty[] = "delta.appendOnly";
 inline constexpr char kTargetFileSizeProperty[] = "delta.targetFileSize";
+inline constexpr char kCopyModifiedFilesProperty[] = "inlet.copy.modifiedFiles";
+/// false lets VACUUM take a RETAIN shorter than delta.deletedFileRetentionDuration (Databricks'
+/// spark.databricks.delta.retentionDurationCheck.enabled).
+inline constexpr char kVacuumRetentionCheckProperty[] = "inlet.vacuum.retentionDurationCheck";
 inline constexpr char kParquetCompressionProperty[] = "inlet.parquet.compression";
 inline constexpr char kParquetCompressionLevelProperty[] = "inlet.parquet.compressionLevel";
 inline constexpr char kParquetRowGroupSizeProperty[] = "inlet.parquet.rowGroupSize";
@@ -48,7 +52,7 @@ struct DataFileProperties {
 /// knows, matched case-insensitively, in its canonical spelling; any other key as given.
 /// InvalidArgument, with a message that stands alone, for an empty key, an unknown delta.* or
 /// inlet.* key (listing the known ones), a value of the wrong form, or a Delta feature inlet
-/// cannot write (delta.enableDeletionVectors = true).
+/// cannot write (delta.enableChangeDataFeed = true).
 Result<std::string> ValidateTableProperty(std::string_view key, std::string_view value);
 
 /// The key under which a property named `key` is stored: the canonical spelling of a delta.* or
@@ -74,6 +78,12 @@ Result<std::map<std::string, std::string>> WithoutTableProperties(
 /// without a codec that takes one.
 Result<DataFileProperties> DataFilePropertiesFrom(
     const std::map<std::string, std::string>& configuration);
+
+/// A Delta duration such as delta.logRetentionDuration, in milliseconds: "interval 30 days", or
+/// without the word interval any number of "<n> <unit>" pairs, units weeks, days, hours, minutes,
+/// seconds, milliseconds or microseconds (singular or plural, case-insensitive). InvalidArgument
+/// for anything else (months and years vary in length, so Delta refuses them) or past 2^63 us.
+Result<int64_t> ParseIntervalMillis(std::string_view text);
 
 /// A size in bytes as Delta and Spark write them: digits with an optional unit b, k/kb, m/mb,
 /// g/gb, t/tb or p/pb (powers of 1024), case-insensitive: "134217728", "128mb", "1GB".

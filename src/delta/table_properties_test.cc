@@ -64,14 +64,16 @@ TEST(TablePropertiesTest, UnknownDeltaAndInletKeysListTheKnownOnes) {
             "delta.checkpoint.writeStatsAsJson, delta.checkpoint.writeStatsAsStruct, "
             "delta.checkpointInterval, delta.columnMapping.mode, "
             "delta.dataSkippingNumIndexedCols, delta.deletedFileRetentionDuration, "
-            "delta.enableChangeDataFeed, delta.enableDeletionVectors, delta.enableRowTracking, "
-            "delta.isolationLevel, delta.logRetentionDuration, "
+            "delta.enableChangeDataFeed, delta.enableDeletionVectors, "
+            "delta.enableExpiredLogCleanup, delta.enableRowTracking, "
+            "delta.enableTypeWidening, delta.isolationLevel, delta.logRetentionDuration, "
             "delta.setTransactionRetentionDuration, delta.targetFileSize, "
             "delta.tuneFileSizesForRewrites");
   EXPECT_EQ(Validate("inlet.parquet.codec", "zstd"),
             "unknown inlet table property 'inlet.parquet.codec'; inlet's properties are "
-            "inlet.parquet.compression, inlet.parquet.compressionLevel, "
-            "inlet.parquet.dataPageVersion, inlet.parquet.rowGroupSize");
+            "inlet.copy.modifiedFiles, inlet.parquet.compression, inlet.parquet.compressionLevel, "
+            "inlet.parquet.dataPageVersion, inlet.parquet.rowGroupSize, "
+            "inlet.vacuum.retentionDurationCheck");
   EXPECT_EQ(Validate("", "x"), "a table property key cannot be empty");
   EXPECT_EQ(Validate("  ", "x"), "a table property key cannot be empty");
 }
@@ -118,11 +120,27 @@ TEST(TablePropertiesTest, DeltaValuesAreChecked) {
             "delta.autoOptimize.autoCompact must be auto, legacy, true or false, not 'often'");
 }
 
+TEST(TablePropertiesTest, IntervalsInMilliseconds) {
+  EXPECT_EQ(*ParseIntervalMillis("interval 30 days"), 30LL * 24 * 3600 * 1000);
+  EXPECT_EQ(*ParseIntervalMillis("1 week 2 hours"), (7 * 24 + 2) * 3600 * 1000LL);
+  EXPECT_EQ(*ParseIntervalMillis("INTERVAL 1 second 500 milliseconds"), 1500);
+  EXPECT_EQ(*ParseIntervalMillis("interval 2500 microseconds"), 2);
+  EXPECT_EQ(*ParseIntervalMillis("interval 0 seconds"), 0);
+  EXPECT_EQ(ParseIntervalMillis("interval 1 month").status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(ParseIntervalMillis("interval 9223372036854775807 weeks").status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(Validate("delta.enableExpiredLogCleanup", "FALSE"), "delta.enableExpiredLogCleanup");
+  EXPECT_EQ(Validate("delta.enableExpiredLogCleanup", "no"),
+            "delta.enableExpiredLogCleanup must be true or false, not 'no'");
+}
+
 TEST(TablePropertiesTest, FeaturesInletCannotWriteStayOff) {
+  // Deletion vectors are read, and appends add files without one: the feature can be on.
   EXPECT_EQ(Validate("delta.enableDeletionVectors", "false"), "delta.enableDeletionVectors");
-  EXPECT_EQ(Validate("delta.enableDeletionVectors", "true"),
-            "delta.enableDeletionVectors = true turns on the Delta feature deletionVectors, which "
-            "inlet cannot write yet");
+  EXPECT_EQ(Validate("delta.enableDeletionVectors", "true"), "delta.enableDeletionVectors");
+  EXPECT_EQ(Validate("delta.enableDeletionVectors", "yes"),
+            "delta.enableDeletionVectors must be true or false, not 'yes'");
   EXPECT_EQ(Validate("delta.enableChangeDataFeed", "TRUE"),
             "delta.enableChangeDataFeed = true turns on the Delta feature changeDataFeed, which "
             "inlet cannot write yet");
@@ -132,9 +150,8 @@ TEST(TablePropertiesTest, FeaturesInletCannotWriteStayOff) {
   EXPECT_EQ(Validate("delta.enableRowTracking", "maybe"),
             "delta.enableRowTracking must be true or false, not 'maybe'");
   EXPECT_EQ(Validate("delta.columnMapping.mode", "None"), "delta.columnMapping.mode");
-  EXPECT_EQ(Validate("delta.columnMapping.mode", "name"),
-            "delta.columnMapping.mode = name turns on the Delta feature columnMapping, which inlet "
-            "cannot write yet");
+  EXPECT_EQ(Validate("delta.columnMapping.mode", "name"), "delta.columnMapping.mode");
+  EXPECT_EQ(Validate("delta.columnMapping.mode", "ID"), "delta.columnMapping.mode");
   EXPECT_EQ(Validate("delta.columnMapping.mode", "path"),
             "delta.columnMapping.mode must be none, name or id, not 'path'");
 }

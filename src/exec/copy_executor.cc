@@ -8,13 +8,16 @@
 #include "common/crash_point.h"
 #include "common/string_util.h"
 #include "delta/actions.h"
+#include "delta/column_mapping.h"
 #include "delta/delta_table.h"
 #include "delta/log_files.h"
+#include "delta/schema_evolution.h"
 #include "delta/snapshot.h"
 #include "delta/stats.h"
 #include "delta/table_features.h"
 #include "delta/table_properties.h"
 #include "exec/data_file_sink.h"
+#include "exec/vacuum.h"
 #include "fs/file_system.h"
 
 namespace inlet {
@@ -77,10 +80,11 @@ struct LoadUnit {
   FileSplit split;
 };
 
-// Reads one split of a source file into `sink`.
+// Reads one split of a source file into `sink`, checking its rows against `checker`.
 Result<SplitLoad> LoadOneSplit(const CopyPlan& plan, const CopySettings& settings,
                                FileFormat& format, const FileInfo& info, const FileSplit& split,
-                               SchemaPtr schema, RowErrorSink* error_sink, DataFileSink* sink) {
+                               SchemaPtr schema, const RowConstraintChecker& checker,
+                               RowErrorSink* error_sink, DataFileSink* sink) {
   SourceFile source{plan.source.location.fs, info, info.path};
   ReadRequest request;
   request.target_schema = schema;
@@ -90,9 +94,19 @@ Result<SplitLoad> LoadOneSplit(const CopyPlan& plan, const CopySettings& setting
   request.split = split;
   INLET_ASSIGN_OR_RETURN(auto reader, format.OpenReader(source, request));
   SplitLoad loaded;
+  int64_t rows_read = 0;
+  RowOrigin origin{info.path, 1, ""};
+  // Only Parquet splits its files, by row groups.
+  if (!split.whole_file()) {
+    origin.part = " of row groups [" + std::to_string(split.begin) + ", " +
+                  std::to_string(split.end) + ")";
+  }
   while (true) {
     INLET_ASSIGN_OR_RETURN(RecordBatchPtr batch, reader->Next());
     if (!batch) break;
+    origin.first_row = rows_read + 1;
+    rows_read += batch->num_rows();
+    INLET_ASSIGN_OR_RETURN(batch, checker.Check(std::move(batch), origin, error_sink));
     loaded.rows += batch->num_rows();
     INLET_RETURN_NOT_OK(sink->Write(*batch));
   }
@@ -126,7 +140,7 @@ Result<std::vector<LoadUnit>> PlanLoadUnits(
 Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings,
                              const DataFileTarget& target, FileFormat& format,
                              const std::vector<std::pair<FileInfo, std::string>>& to_load,
-                             SchemaPtr schema) {
+                             SchemaPtr schema, const RowConstraintChecker& checker) {
   size_t threads = settings.pool ? std::max<size_t>(settings.pool->num_threads(), 1) : 1;
   INLET_ASSIGN_OR_RETURN(std::vector<LoadUnit> units,
                          PlanLoadUnits(plan, settings, format, to_load, threads));
@@ -146,7 +160,7 @@ Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings,
         if (u >= units.size()) break;
         const LoadUnit& unit = units[u];
         auto loaded = LoadOneSplit(plan, settings, format, to_load[unit.file_index].first,
-                                   unit.split, schema, &abort_on_error, &sink);
+                                   unit.split, schema, checker, &abort_on_error, &sink);
         if (!loaded.ok()) {
           failed = true;
           return loaded.status();
@@ -211,6 +225,78 @@ std::map<std::string, std::string> CommitMetrics(const LoadResult& load) {
           {"numSourceFiles", std::to_string(load.sources.size())}};
 }
 
+// What COPY_OPTIONS mergeSchema changes in a table: the merged schema, and the protocol and
+// metaData actions that commit it with the data.
+struct SchemaChange {
+  SchemaMerge merge;
+  Protocol protocol;
+  Metadata metadata;
+};
+
+// Merges the schemas of the files to load into the table's; nullopt when they change nothing.
+Result<std::optional<SchemaChange>> MergeSourceSchemas(
+    const CopyPlan& plan, FileFormat& format,
+    const std::vector<std::pair<FileInfo, std::string>>& to_load, const Snapshot& snapshot) {
+  // A CSV's types are guesses from a sample (BIGINT for any integer): they add columns but do not
+  // change the table's types, whose values are cast row by row as without mergeSchema.
+  ExistingColumnTypes existing = format.name() == "CSV" ? ExistingColumnTypes::kKeep
+                                 : IsTypeWideningEnabled(snapshot.metadata)
+                                     ? ExistingColumnTypes::kWiden
+                                     : ExistingColumnTypes::kNoWidening;
+  SchemaMerge merge{snapshot.schema(), {}, {}};
+  for (const auto& entry : to_load) {
+    SourceFile source{plan.source.location.fs, entry.first, entry.first.path};
+    INLET_ASSIGN_OR_RETURN(Schema file_schema, format.InferSchema(source, plan.format_options));
+    Status merged = MergeFileSchema(file_schema, entry.first.path, existing, &merge);
+    if (!merged.ok()) return merged.WithContext("mergeSchema into " + plan.table.name);
+  }
+  if (!merge.changed()) return std::optional<SchemaChange>();
+  SchemaChange change{std::move(merge), snapshot.protocol, snapshot.metadata};
+  INLET_ASSIGN_OR_RETURN(change.metadata.schema_string,
+                         EvolveSchemaString(snapshot.metadata.schema_string, change.merge));
+  // Under column mapping the added columns get new ids and physical names.
+  INLET_RETURN_NOT_OK(AssignColumnMapping(&change.metadata, PhysicalNaming::kFresh));
+  if (!change.merge.widened.empty()) {
+    change.protocol = WithReaderWriterFeature(snapshot.protocol, kFeatureTypeWidening);
+  }
+  return std::optional<SchemaChange>(std::move(change));
+}
+
+// Checks rows against the table's constraints as they are in `snapshot`, bound to `schema`.
+Result<std::shared_ptr<const RowConstraintChecker>> MakeConstraintChecker(
+    const CopyPlan& plan, const Snapshot* snapshot, const Schema& schema) {
+  std::vector<TableConstraint> constraints;
+  if (snapshot) {
+    INLET_ASSIGN_OR_RETURN(constraints,
+                           TableConstraints(snapshot->metadata, snapshot->delta_schema));
+  }
+  std::vector<BoundConstraint> bound;
+  if (!constraints.empty()) {
+    if (!plan.bind_constraints) {
+      return Status::Internal("table " + plan.table.name +
+                              " has constraints but the COPY plan cannot bind them");
+    }
+    INLET_ASSIGN_OR_RETURN(bound, plan.bind_constraints(constraints, schema));
+  }
+  return std::make_shared<const RowConstraintChecker>(std::move(bound), schema);
+}
+
+// Whether the table as another writer left it (`winner`) still has the schema this COPY read
+// (`read`, or `created` when this COPY was creating the table), the constraints it checked its
+// rows by, and, when it changes the schema, the metaData its new one is built from.
+Result<bool> SameRules(const Snapshot* read, const Schema& created, const Snapshot& winner,
+                       bool changes_schema) {
+  if (!(winner.schema() == (read ? read->schema() : created))) return false;
+  if (changes_schema && !(winner.metadata == read->metadata)) return false;
+  std::vector<TableConstraint> read_constraints;
+  if (read) {
+    INLET_ASSIGN_OR_RETURN(read_constraints, TableConstraints(read->metadata, read->delta_schema));
+  }
+  INLET_ASSIGN_OR_RETURN(auto winner_constraints,
+                         TableConstraints(winner.metadata, winner.delta_schema));
+  return read_constraints == winner_constraints;
+}
+
 }  // namespace
 
 Status ValidateFormatOptions(const FileFormat& format, const FormatOptions& options) {
@@ -248,17 +334,13 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
     return loaded_snapshot.status();
   }
 
-  // Skip what the table's log says was loaded already.
+  // Skip what the table's log says was loaded already (and what its policies say to skip).
   const std::string& scheme = plan.source.location.fs->scheme();
+  LoadPolicy policy{plan.force, plan.load_uncertain_files, plan.modified_files};
   std::vector<std::pair<FileInfo, std::string>> to_load;
-  for (const FileInfo& info : listed) {
-    std::string id = SourceFileTrackingId(scheme, info);
-    if (!plan.force && snapshot && snapshot->HasTransaction(id)) {
-      ++outcome.files_skipped;
-      continue;
-    }
-    to_load.emplace_back(info, std::move(id));
-  }
+  INLET_ASSIGN_OR_RETURN(to_load, SelectFilesToLoad(listed, scheme, snapshot ? &*snapshot : nullptr,
+                                                    policy, NowMicros() / 1000,
+                                                    &outcome.files_skipped));
   outcome.target_version = snapshot ? snapshot->version : -1;
   if (to_load.empty()) return outcome;
 
@@ -268,18 +350,47 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
   if (creates_table) {
     SourceFile first{plan.source.location.fs, to_load.front().first, to_load.front().first.path};
     INLET_ASSIGN_OR_RETURN(Schema inferred, format->InferSchema(first, plan.format_options));
+    if (plan.merge_schema) {
+      // The new table takes every file's columns, each with the type of the first file that has
+      // it.
+      SchemaMerge merge{std::move(inferred), {}, {}};
+      for (size_t i = 1; i < to_load.size(); ++i) {
+        SourceFile source{plan.source.location.fs, to_load[i].first, to_load[i].first.path};
+        INLET_ASSIGN_OR_RETURN(Schema file_schema,
+                               format->InferSchema(source, plan.format_options));
+        INLET_RETURN_NOT_OK(MergeFileSchema(file_schema, to_load[i].first.path,
+                                            ExistingColumnTypes::kKeep, &merge));
+      }
+      inferred = std::move(merge.schema);
+    }
     schema = std::make_shared<const Schema>(std::move(inferred));
   } else {
     schema = std::make_shared<const Schema>(snapshot->schema());
   }
+  // COPY_OPTIONS mergeSchema: the files' new columns and wider types join the table's schema in
+  // the commit that holds the data.
+  std::optional<SchemaChange> schema_change;
+  if (plan.merge_schema && snapshot) {
+    INLET_ASSIGN_OR_RETURN(schema_change, MergeSourceSchemas(plan, *format, to_load, *snapshot));
+    if (schema_change) schema = std::make_shared<const Schema>(schema_change->merge.schema);
+  }
+  INLET_ASSIGN_OR_RETURN(std::shared_ptr<const RowConstraintChecker> checker,
+                         MakeConstraintChecker(plan, snapshot ? &*snapshot : nullptr, *schema));
 
   DataFileTarget target{plan.table_location.fs, plan.table_location.path, settings.target_file_bytes,
                         settings.parquet};
+  if (snapshot) {
+    INLET_ASSIGN_OR_RETURN(target.partition_columns,
+                           PartitionColumnIndices(*schema, snapshot->metadata.partition_columns));
+    const Metadata& metadata = schema_change ? schema_change->metadata : snapshot->metadata;
+    INLET_ASSIGN_OR_RETURN(target.physical_fields, PhysicalFieldsForWrite(metadata, *schema));
+  }
   LoadResult load;
   bool need_load = true;
   for (int attempt = 0;; ++attempt) {
     if (need_load) {
-      INLET_ASSIGN_OR_RETURN(load, LoadFiles(plan, settings, target, *format, to_load, schema));
+      INLET_ASSIGN_OR_RETURN(
+          load, LoadFiles(plan, settings, target, *format, to_load, schema, *checker));
       CrashPoint("copy.after_data_files");
       need_load = false;
     }
@@ -291,6 +402,12 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
       definition.name = plan.table.name;
       INLET_ASSIGN_OR_RETURN(actions, MakeCreateTableActions(definition));
     }
+    if (schema_change) {
+      if (!(schema_change->protocol == snapshot->protocol)) {
+        actions.push_back(Action(schema_change->protocol));
+      }
+      actions.push_back(Action(schema_change->metadata));
+    }
     int64_t now_ms = NowMicros() / 1000;
     for (const DataFile& data : load.data_files) {
       AddFile add;
@@ -298,6 +415,7 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
       add.size = data.size;
       add.modification_time = data.modification_time_ms;
       add.data_change = true;
+      add.partition_values = data.partition_values;
       add.stats = BuildStatsJson(data.stats);
       actions.push_back(Action(std::move(add)));
     }
@@ -313,12 +431,29 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
     info.extras.emplace_back("isBlindAppend", "true");
     actions.push_back(Action(std::move(info)));
 
+    // A VACUUM deletes uncommitted files older than the retention; files that old must not be
+    // committed, since one may already be gone (docs/design/exactly-once.md).
+    const std::map<std::string, std::string> no_properties;
+    Status committable = CheckDataFilesCommittable(
+        plan.table.name, snapshot ? snapshot->metadata.configuration : no_properties,
+        load.data_files, NowMicros() / 1000);
+    if (!committable.ok()) {
+      DeleteDataFiles(target, load.data_files);
+      return committable;
+    }
     CrashPoint("copy.before_commit");
     auto committed = table.Commit(read_version, actions);
     if (committed.ok()) {
       CrashPoint("copy.after_commit");
       outcome.target_version = *committed;
       break;
+    }
+    if (committed.status().IsUnknownOutcome()) {
+      // The version may be in the log naming these data files, so they stay; a rerun is right
+      // either way, as the log alone decides which source files it loads.
+      return Status::UnknownOutcome(committed.status().message() +
+                                    "; this COPY's data files are kept, and running it again is "
+                                    "safe: it loads only the source files the table does not hold");
     }
     if (!committed.status().IsConflict() || attempt + 1 >= settings.max_commit_attempts) {
       DeleteDataFiles(target, load.data_files);
@@ -335,12 +470,18 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
       return winner.status();
     }
     Status writable = winner->CheckWritable();
-    // Data files already written follow `schema`; they can only join a table that still has it.
-    if (!writable.ok() || !(winner->schema() == *schema)) {
+    // Data files already written follow `schema` and passed the constraints read; they can only
+    // join a table that still has both.
+    Result<bool> same_rules =
+        writable.ok() ? SameRules(snapshot ? &*snapshot : nullptr, *schema, *winner,
+                                  schema_change.has_value())
+                      : Result<bool>(writable);
+    if (!same_rules.ok() || !*same_rules) {
       DeleteDataFiles(target, load.data_files);
-      return writable.ok() ? Status::Conflict("the schema of " + plan.table.name +
-                                              " changed while this COPY ran; run it again")
-                           : writable;
+      return same_rules.ok() ? Status::Conflict("the schema or the constraints of " +
+                                                plan.table.name +
+                                                " changed while this COPY ran; run it again")
+                             : same_rules.status();
     }
     creates_table = false;
     snapshot = std::move(*winner);
@@ -355,10 +496,13 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
         still_new.push_back(std::move(entry));
       }
     }
-    if (still_new.size() == to_load.size()) continue;
+    // The entries moved to still_new: to_load must take them back even when nothing overlaps,
+    // or the next lost race would check the winners against emptied tracking ids.
+    const bool overlaps = still_new.size() != to_load.size();
+    to_load = std::move(still_new);
+    if (!overlaps) continue;
     DeleteDataFiles(target, load.data_files);
     load = LoadResult();
-    to_load = std::move(still_new);
     if (to_load.empty()) {
       outcome.target_version = snapshot->version;
       return outcome;

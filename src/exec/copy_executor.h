@@ -7,6 +7,7 @@
 
 #include "catalog/catalog.h"
 #include "common/thread_pool.h"
+#include "exec/row_constraints.h"
 #include "exec/source_listing.h"
 #include "formats/format.h"
 #include "formats/parquet/parquet_writer.h"
@@ -27,6 +28,15 @@ struct CopyPlan {
   FormatOptions format_options;
   /// Reload files even when the table's log says they were loaded.
   bool force = false;
+  /// LOAD_UNCERTAIN_FILES and MODIFIED_FILES (LoadPolicy in source_listing.h); `force` is
+  /// plan.force.
+  bool load_uncertain_files = false;
+  std::optional<ModifiedFilePolicy> modified_files;
+  /// COPY_OPTIONS mergeSchema: columns the files add join the table, and types widen where the
+  /// table allows it (delta/schema_evolution.h).
+  bool merge_schema = false;
+  /// Binds the table's CHECK constraints and invariants; required when the table has any.
+  ConstraintBinder bind_constraints;
 };
 
 /// How a load runs: threads, batch size, data file shape.
@@ -62,7 +72,9 @@ struct CopyOutcome {
 /// A table without a schema yet takes it from the first file. A commit that loses a race re-reads
 /// the winners; when they loaded some of the same source files, this COPY drops its data files
 /// and loads the remaining files again before the next attempt. On any error no version is
-/// committed and the data files written so far are deleted.
+/// committed and the data files written so far are deleted, except UnknownOutcome (the store
+/// lost the commit's reply and the read-back failed): the version may be committed, so the data
+/// files stay.
 Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& settings);
 
 /// Checks `options` against the options `format` accepts (keys lower-case), then their values.

@@ -1,5 +1,6 @@
 #include "exec/expression.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "types/cast.h"
@@ -310,6 +311,14 @@ Result<Value> BoundExpression::Evaluate(const Row& row, const Row* aggregates) c
   }
   if (op_ == BinaryOp::kConcat) return Value::Varchar(a.ToString() + b.ToString());
   return Arithmetic(op_, a, b, type_);
+}
+
+void BoundExpression::CollectColumns(std::vector<int>* columns) const {
+  if (kind_ == Kind::kColumn &&
+      std::find(columns->begin(), columns->end(), index_) == columns->end()) {
+    columns->push_back(index_);
+  }
+  for (const auto& child : children_) child->CollectColumns(columns);
 }
 
 Result<BoundAggregate> BoundAggregate::Make(AggregateKind kind,

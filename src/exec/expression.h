@@ -24,8 +24,8 @@ enum class BinaryOp {
 enum class AggregateKind { kCountStar, kCount, kSum, kMin, kMax, kAvg };
 
 /// A typed expression with names resolved to column indexes, evaluated one row at a time.
-/// The SELECT engine only shows users what was loaded, so clarity wins over speed here; loads
-/// never evaluate these.
+/// The SELECT engine shows users what was loaded, and loads check table constraints with these
+/// (exec/row_constraints.h); clarity wins over speed here.
 class BoundExpression {
  public:
   enum class Kind { kColumn, kConstant, kBinary, kNot, kNegate, kIsNull, kCast, kAggregateRef };
@@ -52,6 +52,10 @@ class BoundExpression {
   /// Evaluates on `row` (and, for aggregate references, `aggregates`). Errors are runtime
   /// failures such as division by zero, overflow or a failed cast.
   Result<Value> Evaluate(const Row& row, const Row* aggregates = nullptr) const;
+
+  /// Adds the indexes of the columns the expression reads to `columns`, each once, in the order
+  /// they first appear.
+  void CollectColumns(std::vector<int>* columns) const;
 
  private:
   BoundExpression(Kind kind, LogicalType type) : kind_(kind), type_(type) {}

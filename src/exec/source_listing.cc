@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "common/string_util.h"
+#include "delta/table_properties.h"
+#include "delta/transaction_retention.h"
 #include "fs/glob.h"
 
 namespace inlet {
@@ -81,11 +83,102 @@ Result<std::vector<FileInfo>> ListSourceFiles(const SourceSelection& selection) 
   return WithoutHidden(std::move(*files), location);
 }
 
+namespace {
+
+// 128 bits of SHA-256: ample against collisions among the files of one table.
+std::string ShortHash(std::string_view text) { return Sha256Hex(text).substr(0, 32); }
+
+std::string SourceUri(const std::string& scheme, const FileInfo& file) {
+  return scheme + "://" + file.path;
+}
+
+std::string ContentIdentity(const FileInfo& file) {
+  return std::to_string(file.size) + "\n" +
+         (file.etag.empty() ? "mtime:" + std::to_string(file.mtime_micros) : "etag:" + file.etag);
+}
+
+}  // namespace
+
+std::string SourceFilePathPrefix(const std::string& scheme, const FileInfo& file) {
+  return "inlet-file-" + ShortHash(SourceUri(scheme, file)) + "-";
+}
+
 std::string SourceFileTrackingId(const std::string& scheme, const FileInfo& file) {
-  std::string identity = scheme + "://" + file.path + "\n" + std::to_string(file.size) + "\n" +
-                         (file.etag.empty() ? "mtime:" + std::to_string(file.mtime_micros)
-                                            : "etag:" + file.etag);
-  return "inlet-copy-" + Sha256Hex(identity);
+  return SourceFilePathPrefix(scheme, file) + ShortHash(ContentIdentity(file));
+}
+
+std::string LegacySourceFileTrackingId(const std::string& scheme, const FileInfo& file) {
+  return "inlet-copy-" + Sha256Hex(SourceUri(scheme, file) + "\n" + ContentIdentity(file));
+}
+
+std::optional<ModifiedFilePolicy> ModifiedFilePolicyFromName(std::string_view name) {
+  if (EqualsIgnoreCase(name, "reload")) return ModifiedFilePolicy::kReload;
+  if (EqualsIgnoreCase(name, "skip")) return ModifiedFilePolicy::kSkip;
+  return std::nullopt;
+}
+
+Result<std::vector<std::pair<FileInfo, std::string>>> SelectFilesToLoad(
+    const std::vector<FileInfo>& listed, const std::string& scheme, const Snapshot* snapshot,
+    const LoadPolicy& policy, int64_t now_ms, int64_t* skipped) {
+  LoadTracking tracking;
+  tracking.now_ms = now_ms;
+  ModifiedFilePolicy modified = policy.modified.value_or(ModifiedFilePolicy::kReload);
+  if (snapshot) {
+    const auto& configuration = snapshot->metadata.configuration;
+    tracking.transactions = &snapshot->transactions;
+    tracking.loads_began_ms = snapshot->metadata.created_time;
+    INLET_ASSIGN_OR_RETURN(tracking.retention_ms, TransactionRetentionMillis(configuration));
+    auto property = configuration.find(kCopyModifiedFilesProperty);
+    if (!policy.modified && property != configuration.end()) {
+      std::optional<ModifiedFilePolicy> chosen = ModifiedFilePolicyFromName(property->second);
+      if (!chosen) {
+        return Status::InvalidArgument("table property " +
+                                       std::string(kCopyModifiedFilesProperty) +
+                                       " must be reload or skip, not '" + property->second + "'");
+      }
+      modified = *chosen;
+    }
+  }
+  std::vector<std::pair<FileInfo, std::string>> to_load;
+  for (const FileInfo& file : listed) {
+    bool load = policy.force;
+    if (!load) {
+      switch (ClassifySourceFile(tracking, scheme, file)) {
+        case SourceFileStatus::kNew: load = true; break;
+        case SourceFileStatus::kLoaded: load = false; break;
+        case SourceFileStatus::kModified: load = modified == ModifiedFilePolicy::kReload; break;
+        case SourceFileStatus::kUncertain: load = policy.load_uncertain; break;
+      }
+    }
+    if (!load) {
+      ++*skipped;
+      continue;
+    }
+    to_load.emplace_back(file, SourceFileTrackingId(scheme, file));
+  }
+  return to_load;
+}
+
+SourceFileStatus ClassifySourceFile(const LoadTracking& tracking, const std::string& scheme,
+                                    const FileInfo& file) {
+  if (tracking.transactions) {
+    const auto& transactions = *tracking.transactions;
+    if (transactions.count(SourceFileTrackingId(scheme, file)) ||
+        transactions.count(LegacySourceFileTrackingId(scheme, file))) {
+      return SourceFileStatus::kLoaded;
+    }
+    // The map is ordered, so any id of this path sits right at its prefix.
+    std::string prefix = SourceFilePathPrefix(scheme, file);
+    auto it = transactions.lower_bound(prefix);
+    if (it != transactions.end() && it->first.starts_with(prefix)) {
+      return SourceFileStatus::kModified;
+    }
+  }
+  if (!tracking.retention_ms) return SourceFileStatus::kNew;
+  const int64_t window_start = tracking.now_ms - *tracking.retention_ms;
+  const bool old_file = file.mtime_micros / 1000 < window_start;
+  const bool old_loads = !tracking.loads_began_ms || *tracking.loads_began_ms < window_start;
+  return old_file && old_loads ? SourceFileStatus::kUncertain : SourceFileStatus::kNew;
 }
 
 }  // namespace inlet

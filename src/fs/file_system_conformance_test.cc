@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "common/string_util.h"
+#include "fs/fault_injecting_file_system.h"
 #include "fs/file_system.h"
 #include "fs/local/local_file_system.h"
 #include "fs/memory_file_system.h"
@@ -37,6 +38,12 @@ struct MemoryFixture {
   std::string root = "/bucket/root";
 };
 
+/// Disarmed, the fault injector must be indistinguishable from what it wraps.
+struct FaultInjectingFixture {
+  FaultInjectingFileSystem fs{std::make_shared<MemoryFileSystem>()};
+  std::string root = "/bucket/root";
+};
+
 template <typename Fixture>
 class FileSystemConformanceTest : public ::testing::Test {
  protected:
@@ -60,7 +67,7 @@ class FileSystemConformanceTest : public ::testing::Test {
   Fixture fixture_;
 };
 
-using FileSystemTypes = ::testing::Types<LocalFixture, MemoryFixture>;
+using FileSystemTypes = ::testing::Types<LocalFixture, MemoryFixture, FaultInjectingFixture>;
 TYPED_TEST_SUITE(FileSystemConformanceTest, FileSystemTypes);
 
 TYPED_TEST(FileSystemConformanceTest, WriteThenRead) {

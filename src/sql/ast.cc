@@ -339,6 +339,13 @@ std::string CreateTableStatement::ToString() const {
     }
     out += ")";
   }
+  if (!partition_columns.empty()) {
+    out += " PARTITIONED BY (";
+    for (size_t i = 0; i < partition_columns.size(); ++i) {
+      out += (i > 0 ? ", " : "") + partition_columns[i].ToString();
+    }
+    out += ")";
+  }
   if (location) out += " LOCATION " + QuoteSqlString(location->value);
   if (!properties.empty()) out += " TBLPROPERTIES (" + JoinProperties(properties) + ")";
   return out;
@@ -352,6 +359,12 @@ std::string AlterTableStatement::ToString() const {
   std::string out = "ALTER TABLE " + table.ToString();
   if (action == Action::kSetProperties) {
     return out + " SET TBLPROPERTIES (" + JoinProperties(properties) + ")";
+  }
+  if (action == Action::kAddConstraint) {
+    return out + " ADD CONSTRAINT " + constraint.ToString() + " CHECK (" + check->ToString() + ")";
+  }
+  if (action == Action::kDropConstraint) {
+    return out + " DROP CONSTRAINT " + (if_exists ? "IF EXISTS " : "") + constraint.ToString();
   }
   std::vector<std::string> quoted;
   for (const StringLiteral& key : keys) quoted.push_back(QuoteSqlString(key.value));
@@ -376,6 +389,19 @@ std::string DropTableStatement::ToString() const {
 std::string ShowTablesStatement::ToString() const { return "SHOW TABLES"; }
 
 std::string DescribeStatement::ToString() const { return "DESCRIBE " + table.ToString(); }
+
+std::string DescribeHistoryStatement::ToString() const {
+  std::string out = "DESCRIBE HISTORY " + table.ToString();
+  if (limit) out += " LIMIT " + std::to_string(*limit);
+  return out;
+}
+
+std::string VacuumStatement::ToString() const {
+  std::string out = "VACUUM " + table.ToString();
+  if (retain_hours) out += " RETAIN " + *retain_hours + " HOURS";
+  if (dry_run) out += " DRY RUN";
+  return out;
+}
 
 std::string CopyIntoStatement::ToString() const {
   std::string out = "COPY INTO " + table.ToString() + " FROM " + QuoteSqlString(location.value);
@@ -403,9 +429,15 @@ std::string CopyIntoStatement::ToString() const {
   return out;
 }
 
+std::string TimeTravel::ToString() const {
+  return kind == Kind::kVersion ? "VERSION AS OF " + std::to_string(version)
+                                : "TIMESTAMP AS OF " + QuoteSqlString(timestamp);
+}
+
 std::string TableRef::ToString() const {
   std::string out = name.ToString();
   if (kind == Kind::kFunction) out += "(" + JoinExpressions(args) + ")";
+  if (time_travel) out += " " + time_travel->ToString();
   if (alias) out += " AS " + alias->ToString();
   return out;
 }

@@ -325,6 +325,8 @@ enum class StatementKind {
   kShowTables,
   kShowTableProperties,
   kDescribe,
+  kDescribeHistory,
+  kVacuum,
   kCopyInto,
   kSelect,
 };
@@ -367,8 +369,8 @@ struct TableProperty {
   std::string ToString() const;
 };
 
-/// CREATE [DELTA] TABLE [IF NOT EXISTS] name [(columns)] [LOCATION 'dir'] [TBLPROPERTIES (...)],
-/// LOCATION and TBLPROPERTIES in either order. Without columns a LOCATION is required: the schema
+/// CREATE [DELTA] TABLE [IF NOT EXISTS] name [(columns)] [PARTITIONED BY (column, ...)]
+/// [LOCATION 'dir'] [TBLPROPERTIES (...)], the clauses after the columns in any order. Without columns a LOCATION is required: the schema
 /// comes from the Delta table already there.
 struct CreateTableStatement final : Statement {
   static constexpr StatementKind kKind = StatementKind::kCreateTable;
@@ -379,6 +381,8 @@ struct CreateTableStatement final : Statement {
   bool delta = false;  // DELTA was written; every table is a Delta table either way
   bool if_not_exists = false;
   std::vector<ColumnDefinition> columns;
+  /// Empty without PARTITIONED BY.
+  std::vector<Identifier> partition_columns;
   std::optional<StringLiteral> location;
   /// Empty without TBLPROPERTIES (the clause needs at least one property).
   std::vector<TableProperty> properties;
@@ -411,12 +415,17 @@ struct AlterTableStatement final : Statement {
   AlterTableStatement() : Statement(kKind) {}
   std::string ToString() const override;
 
-  enum class Action { kSetProperties, kUnsetProperties };
+  enum class Action { kSetProperties, kUnsetProperties, kAddConstraint, kDropConstraint };
   Name table;
   Action action = Action::kSetProperties;
   std::vector<TableProperty> properties;  // kSetProperties
   std::vector<StringLiteral> keys;        // kUnsetProperties
-  bool if_exists = false;                 // kUnsetProperties
+  bool if_exists = false;                 // kUnsetProperties, kDropConstraint
+  Identifier constraint;                  // kAddConstraint, kDropConstraint
+  ExpressionPtr check;                    // kAddConstraint
+  /// The CHECK expression's text as written (runs of whitespace and comments as one space),
+  /// which the Delta log stores.
+  std::string check_text;                 // kAddConstraint
 };
 
 /// SHOW TABLES
@@ -443,6 +452,29 @@ struct DescribeStatement final : Statement {
   std::string ToString() const override;
 
   Name table;
+};
+
+/// DESCRIBE HISTORY name [LIMIT n]: the table's commits, newest first.
+struct DescribeHistoryStatement final : Statement {
+  static constexpr StatementKind kKind = StatementKind::kDescribeHistory;
+  DescribeHistoryStatement() : Statement(kKind) {}
+  std::string ToString() const override;
+
+  Name table;
+  std::optional<int64_t> limit;
+};
+
+/// VACUUM name [RETAIN n HOURS] [DRY RUN]: deletes files of the table folder no version needs.
+struct VacuumStatement final : Statement {
+  static constexpr StatementKind kKind = StatementKind::kVacuum;
+  VacuumStatement() : Statement(kKind) {}
+  std::string ToString() const override;
+
+  Name table;
+  /// RETAIN n HOURS, as written (a number, possibly with a fraction).
+  std::optional<std::string> retain_hours;
+  SourcePosition retain_position;
+  bool dry_run = false;
 };
 
 /// FILE_FORMAT = CSV, or FILE_FORMAT = (TYPE = CSV, key = value, ...).
@@ -488,12 +520,24 @@ struct CopyIntoStatement final : Statement {
   std::vector<Option> options;
 };
 
+/// VERSION AS OF n or TIMESTAMP AS OF 'text' after a table name (Delta time travel).
+struct TimeTravel {
+  enum class Kind { kVersion, kTimestamp };
+  Kind kind = Kind::kVersion;
+  int64_t version = 0;    // kVersion
+  std::string timestamp;  // kTimestamp, unescaped
+  SourcePosition position;
+
+  std::string ToString() const;
+};
+
 /// FROM target of a SELECT: a table or a table function call such as sniff('path').
 struct TableRef {
   enum class Kind { kTable, kFunction };
   Kind kind = Kind::kTable;
   Name name;
   std::vector<ExpressionPtr> args;  // kFunction only
+  std::optional<TimeTravel> time_travel;  // kTable only
   std::optional<Identifier> alias;
   SourcePosition position;
 

@@ -1,6 +1,7 @@
 #include "sql/copy_binder.h"
 
 #include "common/string_util.h"
+#include "sql/parser.h"
 #include "sql/select_binder.h"
 
 namespace inlet::sql {
@@ -55,7 +56,42 @@ Status FormatOptionError(const Status& status, const SourcePosition& position) {
   return BindErrorAt(position, status.message());
 }
 
+// LOAD_UNCERTAIN_FILES = TRUE | FALSE and MODIFIED_FILES = RELOAD | SKIP, Snowflake-style at the
+// top level or camel-cased in COPY_OPTIONS (loadUncertainFiles, modifiedFiles).
+Status BindLoadTrackingOption(const Option& option, CopyPlan* plan) {
+  if (option.key == "load_uncertain_files" || option.key == "loaduncertainfiles") {
+    INLET_ASSIGN_OR_RETURN(plan->load_uncertain_files, BooleanOption(option));
+    return Status::OK();
+  }
+  INLET_ASSIGN_OR_RETURN(std::string text, ScalarOptionText(option));
+  plan->modified_files = ModifiedFilePolicyFromName(text);
+  if (!plan->modified_files) {
+    return BindErrorAt(option.value.position,
+                       "option " + option.key_text + " must be RELOAD or SKIP, got '" + text + "'");
+  }
+  return Status::OK();
+}
+
 }  // namespace
+
+Result<std::vector<BoundConstraint>> BindConstraints(
+    const std::string& table_name, const std::vector<TableConstraint>& constraints,
+    const Schema& schema) {
+  std::vector<BoundConstraint> bound;
+  for (const TableConstraint& constraint : constraints) {
+    std::string context = "table " + table_name + ": " + constraint.Describe();
+    Result<ExpressionPtr> parsed = ParseExpression(constraint.expression);
+    if (!parsed.ok()) return parsed.status().WithContext(context);
+    Result<std::unique_ptr<BoundExpression>> expression = BindRowExpression(**parsed, schema);
+    if (!expression.ok()) return expression.status().WithContext(context);
+    if ((*expression)->type().id() != TypeId::kBoolean) {
+      return Status::BindError(context + " is not a BOOLEAN expression (it is " +
+                               (*expression)->type().ToString() + ")");
+    }
+    bound.push_back({constraint, std::shared_ptr<const BoundExpression>(std::move(*expression))});
+  }
+  return bound;
+}
 
 Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& context) {
   CopyPlan plan;
@@ -70,6 +106,10 @@ Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& 
     return table.status();
   }
   plan.table = *table;
+  plan.bind_constraints = [name = plan.table.name](const std::vector<TableConstraint>& constraints,
+                                                   const Schema& schema) {
+    return BindConstraints(name, constraints, schema);
+  };
   INLET_ASSIGN_OR_RETURN(plan.table_location, context.file_systems->Resolve(plan.table.location));
 
   auto source = context.file_systems->Resolve(copy.location.value);
@@ -107,29 +147,32 @@ Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& 
       if (option.key == "force") {
         INLET_ASSIGN_OR_RETURN(plan.force, BooleanOption(option));
       } else if (option.key == "mergeschema") {
-        INLET_ASSIGN_OR_RETURN(bool merge, BooleanOption(option));
-        if (merge) {
-          return BindErrorAt(option.position,
-                             "COPY_OPTIONS mergeSchema = true is not supported yet");
-        }
+        INLET_ASSIGN_OR_RETURN(plan.merge_schema, BooleanOption(option));
+      } else if (option.key == "loaduncertainfiles" || option.key == "modifiedfiles") {
+        INLET_RETURN_NOT_OK(BindLoadTrackingOption(option, &plan));
       } else if (option.key == "purge") {
         INLET_ASSIGN_OR_RETURN(bool purge, BooleanOption(option));
         if (purge) {
           return BindErrorAt(option.position, "COPY_OPTIONS purge = true is not supported yet");
         }
       } else {
-        return BindErrorAt(option.position, "unknown COPY_OPTIONS option '" + option.key_text +
-                                                "'; valid options: force, mergeSchema, purge");
+        return BindErrorAt(option.position,
+                           "unknown COPY_OPTIONS option '" + option.key_text +
+                               "'; valid options: force, loadUncertainFiles, mergeSchema, "
+                               "modifiedFiles, purge");
       }
     }
   }
   if (copy.force) plan.force = copy.force->value;
-  if (!copy.options.empty()) {
-    const Option& option = copy.options.front();
+  for (const Option& option : copy.options) {
+    if (option.key == "load_uncertain_files" || option.key == "modified_files") {
+      INLET_RETURN_NOT_OK(BindLoadTrackingOption(option, &plan));
+      continue;
+    }
     return BindErrorAt(option.position,
                        "unknown COPY INTO option " + option.key_text +
                            "; valid clauses: FILE_FORMAT, FILES, PATTERN, FORMAT_OPTIONS, "
-                           "COPY_OPTIONS, FORCE");
+                           "COPY_OPTIONS, FORCE, LOAD_UNCERTAIN_FILES, MODIFIED_FILES");
   }
   return plan;
 }

@@ -21,6 +21,13 @@ struct CopyBindContext {
   const FormatRegistry* formats;
 };
 
+/// Binds a table's constraints to `schema` (the ConstraintBinder of exec/row_constraints.h).
+/// Errors name the table and the constraint: its text does not parse, reads a column `schema`
+/// lacks, calls a function inlet does not have, or is not BOOLEAN.
+Result<std::vector<BoundConstraint>> BindConstraints(
+    const std::string& table_name, const std::vector<TableConstraint>& constraints,
+    const Schema& schema);
+
 /// Validates a COPY INTO statement into a plan: the table exists, the location resolves, every
 /// option is known and well-formed. Errors point at the clause or option at fault and list the
 /// valid choices.

@@ -42,6 +42,10 @@ Result<ResultSet> Execute(const sql::Statement& statement, Database& db) {
       return sql::ExecuteShowTableProperties(statement.As<sql::ShowTablePropertiesStatement>(), db);
     case StatementKind::kDescribe:
       return sql::ExecuteDescribe(statement.As<sql::DescribeStatement>(), db);
+    case StatementKind::kDescribeHistory:
+      return sql::ExecuteDescribeHistory(statement.As<sql::DescribeHistoryStatement>(), db);
+    case StatementKind::kVacuum:
+      return sql::ExecuteVacuum(statement.As<sql::VacuumStatement>(), db);
     case StatementKind::kCopyInto:
       return sql::ExecuteCopyInto(statement.As<sql::CopyIntoStatement>(), db);
     case StatementKind::kSelect:

@@ -151,7 +151,8 @@ Result<StatementPtr> Parser::ParseStatementBody() {
   if (PeekWord("alter")) return ParseAlterTable();
   if (PeekWord("show")) return ParseShow();
   if (PeekWord("describe")) return ParseDescribe();
-  return ErrorExpected("SELECT, COPY, CREATE, OPEN, DROP, ALTER, SHOW or DESCRIBE");
+  if (PeekWord("vacuum")) return ParseVacuum();
+  return ErrorExpected("SELECT, COPY, CREATE, OPEN, DROP, ALTER, SHOW, DESCRIBE or VACUUM");
 }
 
 // ----- DDL --------------------------------------------------------------------------------------
@@ -173,15 +174,24 @@ Result<StatementPtr> Parser::ParseCreateTable() {
       create->columns.push_back(std::move(column));
     } while (MatchOperator(","));
     if (!MatchOperator(")")) return ErrorExpected("',' or ')'");
-  } else if (!PeekWord("location") && !PeekWord("tblproperties")) {
+  } else if (!PeekWord("location") && !PeekWord("tblproperties") && !PeekWord("partitioned")) {
     // Without a column list the schema can only come from a Delta table at LOCATION (the binder
     // explains why TBLPROPERTIES alone is not enough).
     return ErrorExpected("'(' or LOCATION");
   }
-  // LOCATION and TBLPROPERTIES come in either order, as Databricks takes them.
+  // PARTITIONED BY, LOCATION and TBLPROPERTIES come in any order, as Databricks takes them.
   while (true) {
     SourcePosition at = Peek().position;
-    if (MatchWord("location")) {
+    if (MatchWord("partitioned")) {
+      if (!create->partition_columns.empty()) return SyntaxError(at, "duplicate PARTITIONED BY");
+      INLET_RETURN_NOT_OK(ExpectWord("by"));
+      INLET_RETURN_NOT_OK(ExpectOperator("("));
+      do {
+        INLET_ASSIGN_OR_RETURN(Identifier column, ParseIdentifier("partition column name"));
+        create->partition_columns.push_back(std::move(column));
+      } while (MatchOperator(","));
+      if (!MatchOperator(")")) return ErrorExpected("',' or ')'");
+    } else if (MatchWord("location")) {
       if (create->location) return SyntaxError(at, "duplicate LOCATION");
       INLET_ASSIGN_OR_RETURN(create->location, ParseStringLiteral("location string"));
     } else if (MatchWord("tblproperties")) {
@@ -315,6 +325,24 @@ Result<StatementPtr> Parser::ParseDropTable() {
   return StatementPtr(std::move(drop));
 }
 
+namespace {
+
+// The text of tokens [begin, end) as written, with one space wherever the source had whitespace
+// or a comment between two of them.
+std::string TokensText(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  std::string text;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin &&
+        tokens[i].position.offset > tokens[i - 1].position.offset + tokens[i - 1].text.size()) {
+      text += ' ';
+    }
+    text += tokens[i].text;
+  }
+  return text;
+}
+
+}  // namespace
+
 Result<StatementPtr> Parser::ParseAlterTable() {
   auto alter = std::make_unique<AlterTableStatement>();
   alter->position = Advance().position;  // ALTER
@@ -331,8 +359,26 @@ Result<StatementPtr> Parser::ParseAlterTable() {
       alter->if_exists = true;
     }
     INLET_ASSIGN_OR_RETURN(alter->keys, ParsePropertyKeys());
+  } else if (MatchWord("add")) {
+    alter->action = AlterTableStatement::Action::kAddConstraint;
+    INLET_RETURN_NOT_OK(ExpectWord("constraint"));
+    INLET_ASSIGN_OR_RETURN(alter->constraint, ParseIdentifier("constraint name"));
+    INLET_RETURN_NOT_OK(ExpectWord("check"));
+    INLET_RETURN_NOT_OK(ExpectOperator("("));
+    size_t first = pos_;
+    INLET_ASSIGN_OR_RETURN(alter->check, ParseExpression());
+    alter->check_text = TokensText(tokens_, first, pos_);
+    INLET_RETURN_NOT_OK(ExpectOperator(")"));
+  } else if (MatchWord("drop")) {
+    alter->action = AlterTableStatement::Action::kDropConstraint;
+    INLET_RETURN_NOT_OK(ExpectWord("constraint"));
+    if (MatchWord("if")) {
+      INLET_RETURN_NOT_OK(ExpectWord("exists"));
+      alter->if_exists = true;
+    }
+    INLET_ASSIGN_OR_RETURN(alter->constraint, ParseIdentifier("constraint name"));
   } else {
-    return ErrorExpected("SET or UNSET");
+    return ErrorExpected("SET, UNSET, ADD CONSTRAINT or DROP CONSTRAINT");
   }
   return StatementPtr(std::move(alter));
 }
@@ -358,11 +404,42 @@ Result<StatementPtr> Parser::ParseShow() {
 }
 
 Result<StatementPtr> Parser::ParseDescribe() {
+  SourcePosition position = Advance().position;  // DESCRIBE
+  // HISTORY followed by a name; a table called history is still DESCRIBE history.
+  if (PeekWord("history") && (Peek(1).type == TokenType::kIdentifier ||
+                              Peek(1).type == TokenType::kQuotedIdentifier)) {
+    Advance();
+    auto history = std::make_unique<DescribeHistoryStatement>();
+    history->position = position;
+    INLET_ASSIGN_OR_RETURN(history->table, ParseName("table name"));
+    if (MatchWord("limit")) {
+      INLET_ASSIGN_OR_RETURN(history->limit, ParseRowCount("LIMIT"));
+    }
+    return StatementPtr(std::move(history));
+  }
   auto describe = std::make_unique<DescribeStatement>();
-  describe->position = Advance().position;  // DESCRIBE
+  describe->position = position;
   MatchWord("table");
   INLET_ASSIGN_OR_RETURN(describe->table, ParseName("table name"));
   return StatementPtr(std::move(describe));
+}
+
+// VACUUM name [RETAIN n HOURS] [DRY RUN], as Databricks writes it.
+Result<StatementPtr> Parser::ParseVacuum() {
+  auto vacuum = std::make_unique<VacuumStatement>();
+  vacuum->position = Advance().position;  // VACUUM
+  INLET_ASSIGN_OR_RETURN(vacuum->table, ParseName("table name"));
+  if (MatchWord("retain")) {
+    vacuum->retain_position = Peek().position;
+    if (Peek().type != TokenType::kNumber) return ErrorExpected("a number of hours after RETAIN");
+    vacuum->retain_hours = Advance().text;
+    INLET_RETURN_NOT_OK(ExpectWord("hours"));
+  }
+  if (MatchWord("dry")) {
+    INLET_RETURN_NOT_OK(ExpectWord("run"));
+    vacuum->dry_run = true;
+  }
+  return StatementPtr(std::move(vacuum));
 }
 
 // ----- SELECT -----------------------------------------------------------------------------------
@@ -457,9 +534,33 @@ Result<TableRef> Parser::ParseTableRef() {
       INLET_ASSIGN_OR_RETURN(ref.args, ParseExpressionList());
       INLET_RETURN_NOT_OK(ExpectOperator(")"));
     }
+  } else if ((PeekWord("version") || PeekWord("timestamp")) && PeekWord("as", 1) &&
+             PeekWord("of", 2)) {
+    INLET_ASSIGN_OR_RETURN(ref.time_travel, ParseTimeTravel());
   }
   INLET_ASSIGN_OR_RETURN(ref.alias, ParseOptionalAlias());
   return ref;
+}
+
+// VERSION AS OF n | TIMESTAMP AS OF 'text'. A negative version parses, so that the error
+// says what is wrong with it rather than with the syntax.
+Result<TimeTravel> Parser::ParseTimeTravel() {
+  TimeTravel travel;
+  travel.position = Peek().position;
+  bool by_version = PeekWord("version");
+  Advance();  // VERSION or TIMESTAMP
+  Advance();  // AS
+  Advance();  // OF
+  if (!by_version) {
+    travel.kind = TimeTravel::Kind::kTimestamp;
+    INLET_ASSIGN_OR_RETURN(StringLiteral text, ParseStringLiteral("a timestamp string"));
+    travel.timestamp = std::move(text.value);
+    return travel;
+  }
+  bool negative = MatchOperator("-");
+  INLET_ASSIGN_OR_RETURN(travel.version, ParseRowCount("VERSION AS OF"));
+  if (negative) travel.version = -travel.version;
+  return travel;
 }
 
 Result<OrderByItem> Parser::ParseOrderByItem() {

@@ -54,6 +54,8 @@ class Parser {
   Result<StringLiteral> ParsePropertyKey();
   Result<StringLiteral> ParsePropertyValue();
   Result<StatementPtr> ParseDescribe();
+  Result<StatementPtr> ParseVacuum();
+  Result<TimeTravel> ParseTimeTravel();
   Result<StatementPtr> ParseSelect();
   Result<SelectItem> ParseSelectItem();
   Result<TableRef> ParseTableRef();

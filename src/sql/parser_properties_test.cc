@@ -94,10 +94,28 @@ TEST(ParserPropertiesTest, AlterTableSetAndUnset) {
   EXPECT_EQ(Canonical("alter table t unset tblproperties if exists (k)"),
             "ALTER TABLE t UNSET TBLPROPERTIES IF EXISTS ('k')");
 
+  StatementPtr add = MustParse("alter table t add constraint Positive check ( amount  >0 )");
+  ASSERT_NE(add, nullptr);
+  const auto& alter_add = add->As<AlterTableStatement>();
+  EXPECT_EQ(alter_add.action, AlterTableStatement::Action::kAddConstraint);
+  EXPECT_EQ(alter_add.constraint.text, "Positive");
+  EXPECT_EQ(alter_add.check_text, "amount >0");
+  EXPECT_EQ(Canonical("alter table t add constraint c check (a > 0 and b is not null)"),
+            "ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0 AND b IS NOT NULL)");
+  EXPECT_EQ(Canonical("alter table t drop constraint if exists c"),
+            "ALTER TABLE t DROP CONSTRAINT IF EXISTS c");
+  EXPECT_EQ(ParseErrorOf("ALTER TABLE t ADD CONSTRAINT c (a > 0)"),
+            "syntax error at line 1, column 32: expected CHECK but found \"(\"");
+  EXPECT_EQ(ParseErrorOf("ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0"),
+            "syntax error at line 1, column 44: unexpected end of input, expected ')'");
+
   EXPECT_EQ(ParseErrorOf("ALTER t SET TBLPROPERTIES ('a' = 'b')"),
             "syntax error at line 1, column 7: expected TABLE but found \"t\"");
   EXPECT_EQ(ParseErrorOf("ALTER TABLE t ADD COLUMN x INT"),
-            "syntax error at line 1, column 15: expected SET or UNSET but found \"ADD\"");
+            "syntax error at line 1, column 19: expected CONSTRAINT but found \"COLUMN\"");
+  EXPECT_EQ(ParseErrorOf("ALTER TABLE t RENAME TO u"),
+            "syntax error at line 1, column 15: expected SET, UNSET, ADD CONSTRAINT or DROP "
+            "CONSTRAINT but found \"RENAME\"");
   EXPECT_EQ(ParseErrorOf("ALTER TABLE t SET ('a' = 'b')"),
             "syntax error at line 1, column 19: expected TBLPROPERTIES but found \"(\"");
   EXPECT_EQ(ParseErrorOf("ALTER TABLE t UNSET TBLPROPERTIES ('a' = 'b')"),

@@ -200,10 +200,10 @@ TEST(ParserTest, SingleStatementRules) {
             "syntax error at line 1, column 14: expected end of input but found \"SHOW\"");
   EXPECT_EQ(ParseErrorOf(""),
             "syntax error at line 1, column 1: unexpected end of input, expected SELECT, COPY, "
-            "CREATE, OPEN, DROP, ALTER, SHOW or DESCRIBE");
+            "CREATE, OPEN, DROP, ALTER, SHOW, DESCRIBE or VACUUM");
   EXPECT_EQ(ParseErrorOf("SELEC 1"),
             "syntax error at line 1, column 1: expected SELECT, COPY, CREATE, OPEN, DROP, ALTER, "
-            "SHOW or DESCRIBE but found \"SELEC\"");
+            "SHOW, DESCRIBE or VACUUM but found \"SELEC\"");
 }
 
 TEST(ParserTest, ErrorsNameTheExactPlace) {

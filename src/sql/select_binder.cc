@@ -367,6 +367,13 @@ Result<int> OutputReference(const Expression& e, const std::vector<std::string>&
 
 }  // namespace
 
+Result<std::unique_ptr<BoundExpression>> BindRowExpression(const Expression& expression,
+                                                           const Schema& schema) {
+  std::vector<BoundAggregate> aggregates;
+  ExpressionBinder binder(&schema, "", "", &aggregates);
+  return binder.Bind(expression, false);
+}
+
 Result<Value> BindConstant(const Expression& expression, const LogicalType& type) {
   Schema empty;
   std::vector<BoundAggregate> aggregates;

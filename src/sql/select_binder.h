@@ -30,6 +30,11 @@ Result<SelectPlan> BindSelect(const SelectStatement& select, const TableResolver
 /// fault: an unknown type name, a duplicate STRUCT field, a MAP key of a nested type.
 Result<LogicalType> BindTypeName(const TypeName& type);
 
+/// Binds an expression over the columns of one row of `schema`, without aggregates (CHECK
+/// constraints and invariants).
+Result<std::unique_ptr<BoundExpression>> BindRowExpression(const Expression& expression,
+                                                           const Schema& schema);
+
 /// Binds an expression that must be a constant (DEFAULT values) and casts it to `type`.
 Result<Value> BindConstant(const Expression& expression, const LogicalType& type);
 

@@ -1,18 +1,25 @@
 #include "sql/statements.h"
 
+#include <algorithm>
 #include <set>
 
 #include "catalog/catalog.h"
 #include "common/string_util.h"
 #include "delta/delta_table.h"
+#include "delta/history.h"
+#include "delta/json_writer.h"
+#include "delta/partition_values.h"
 #include "delta/schema_json.h"
 #include "delta/table_properties.h"
 #include "exec/copy_executor.h"
 #include "exec/table_scan.h"
+#include "exec/vacuum.h"
 #include "formats/registry.h"
 #include "fs/registry.h"
+#include "sql/constraint_statements.h"
 #include "sql/copy_binder.h"
 #include "sql/select_binder.h"
+#include "types/cast.h"
 
 namespace inlet::sql {
 
@@ -45,6 +52,33 @@ Result<Schema> BindColumns(const std::vector<ColumnDefinition>& columns) {
     schema.mutable_fields().push_back(std::move(field));
   }
   return schema;
+}
+
+// The PARTITIONED BY columns as the schema spells them.
+Result<std::vector<std::string>> BindPartitionColumns(const std::vector<Identifier>& columns,
+                                                      const Schema& schema) {
+  std::vector<std::string> bound;
+  for (const Identifier& column : columns) {
+    int index = schema.FindField(column.text);
+    if (index < 0) {
+      return BindErrorAt(column.position, "partition column \"" + column.text +
+                                              "\" is not a column of the table");
+    }
+    const Field& field = schema.field(index);
+    Status type_ok = CheckPartitionColumnType(field.name, field.type);
+    if (!type_ok.ok()) return BindErrorAt(column.position, type_ok.message());
+    if (std::find(bound.begin(), bound.end(), field.name) != bound.end()) {
+      return BindErrorAt(column.position,
+                         "partition column \"" + column.text + "\" is given twice");
+    }
+    bound.push_back(field.name);
+  }
+  if (!bound.empty() && bound.size() == schema.num_fields()) {
+    return BindErrorAt(columns.front().position,
+                       "a table cannot be partitioned by all of its columns; its data files "
+                       "would hold none");
+  }
+  return bound;
 }
 
 using PropertyList = std::vector<std::pair<std::string, std::string>>;
@@ -127,6 +161,11 @@ Result<ResultSet> ExecuteCreateTable(const CreateTableStatement& create, Databas
                            : location.status();
   }
   INLET_ASSIGN_OR_RETURN(bool has_log, HasDeltaLog(*location));
+  if (create.columns.empty() && !create.partition_columns.empty()) {
+    return BindErrorAt(create.partition_columns.front().position,
+                       "PARTITIONED BY needs a column list; a table without one takes its "
+                       "partitioning from the Delta table at its LOCATION");
+  }
   if (create.columns.empty() && !create.properties.empty()) {
     // The table's metaData is written by its first COPY INTO, or is already there: there is no
     // commit for the properties to go in.
@@ -136,6 +175,8 @@ Result<ResultSet> ExecuteCreateTable(const CreateTableStatement& create, Databas
   }
   if (!create.columns.empty()) {
     INLET_ASSIGN_OR_RETURN(Schema schema, BindColumns(create.columns));
+    INLET_ASSIGN_OR_RETURN(std::vector<std::string> partition_columns,
+                           BindPartitionColumns(create.partition_columns, schema));
     if (has_log) {
       return BindErrorAt(create.table.position,
                          "a Delta table already exists at '" + location->display +
@@ -144,8 +185,8 @@ Result<ResultSet> ExecuteCreateTable(const CreateTableStatement& create, Databas
     }
     INLET_ASSIGN_OR_RETURN(PropertyList properties, BindProperties(create.properties));
     INLET_ASSIGN_OR_RETURN(auto configuration, WithTableProperties({}, properties));
-    auto created =
-        DeltaTable::Create(location->fs, location->path, schema, {}, std::move(configuration), key);
+    auto created = DeltaTable::Create(location->fs, location->path, schema,
+                                      std::move(partition_columns), std::move(configuration), key);
     if (!created.ok()) return created.status();
   }
   // Without columns the table takes its schema from the Delta table already there, or from
@@ -196,8 +237,18 @@ Result<ResultSet> ExecuteDropTable(const DropTableStatement& drop, Database& db)
 
 Result<ResultSet> ExecuteAlterTable(const AlterTableStatement& alter, Database& db) {
   INLET_ASSIGN_OR_RETURN(TableHandle handle, LookUpTable(alter.table, db));
-  Result<int64_t> committed = CommitPropertyChange(alter, handle.table);
-  if (committed.status().IsNotFound()) {
+  Status committed;
+  switch (alter.action) {
+    case AlterTableStatement::Action::kAddConstraint:
+      committed = AddConstraint(alter, handle.table).status();
+      break;
+    case AlterTableStatement::Action::kDropConstraint:
+      committed = DropConstraint(alter, handle.table).status();
+      break;
+    default:
+      committed = CommitPropertyChange(alter, handle.table).status();
+  }
+  if (committed.IsNotFound()) {
     return BindErrorAt(alter.table.position,
                        "table " + alter.table.ToString() +
                            " has no Delta log yet to hold properties; its first COPY INTO "
@@ -263,6 +314,18 @@ Result<ResultSet> ExecuteDescribe(const DescribeStatement& describe, Database& d
                            field.default_value ? Value::Varchar(DefaultValueToSql(*field.default_value))
                                                : Value::Null(LogicalType::Varchar())});
   }
+  // Databricks lists the partition columns again under this heading.
+  const std::vector<std::string>& partition_columns = snapshot->metadata.partition_columns;
+  if (!partition_columns.empty()) {
+    Value none = Value::Null(LogicalType::Varchar());
+    result.rows.push_back({Value::Varchar("# Partition Information"), none, none, none});
+    result.rows.push_back({Value::Varchar("# col_name"), Value::Varchar("data_type"), none, none});
+    for (const std::string& name : partition_columns) {
+      int index = snapshot->schema().FindField(name);
+      Value type = index < 0 ? none : Value::Varchar(snapshot->schema().field(index).type.ToString());
+      result.rows.push_back({Value::Varchar(name), type, none, none});
+    }
+  }
   return result;
 }
 
@@ -290,17 +353,136 @@ Result<ResultSet> ExecuteCopyInto(const CopyIntoStatement& copy, Database& db) {
   return result;
 }
 
+namespace {
+
+// The snapshot a FROM clause reads: the latest, or the version VERSION / TIMESTAMP AS OF names.
+// A table registered but never loaded has no log yet, and so no versions to travel to.
+Result<Snapshot> LoadSnapshotAsOf(const Name& name, const std::optional<TimeTravel>& travel,
+                                  const DeltaTable& table) {
+  if (!travel) return table.LoadSnapshot();
+  auto error = [&](const Status& status) {
+    return BindErrorAt(travel->position, travel->ToString() + ": " + status.message());
+  };
+  int64_t version = travel->version;
+  if (travel->kind == TimeTravel::Kind::kTimestamp) {
+    int64_t micros = 0;
+    bool had_zone = false;
+    if (!ParseTimestamp(travel->timestamp, &micros, &had_zone)) {
+      return BindErrorAt(travel->position, "TIMESTAMP AS OF: '" + travel->timestamp +
+                                               "' is not a timestamp such as '2024-01-31 "
+                                               "12:00:00'");
+    }
+    // A commit at 12:00:00.250 is not yet there at 12:00:00.249999.
+    int64_t millis = micros >= 0 ? micros / 1000 : (micros - 999) / 1000;
+    Result<int64_t> found = VersionAsOfTimestamp(table, millis);
+    if (found.status().IsNotFound()) {
+      return BindErrorAt(travel->position, "table " + name.ToString() + " has no versions yet");
+    }
+    if (!found.ok()) return error(found.status());
+    version = *found;
+  } else if (version < 0) {
+    return BindErrorAt(travel->position,
+                       travel->ToString() + ": a table version cannot be negative");
+  }
+  Result<Snapshot> snapshot = table.LoadSnapshot(version);
+  if (snapshot.status().IsNotFound()) return error(snapshot.status());
+  return snapshot;
+}
+
+// A map of commitInfo as the JSON object Databricks shows.
+Value JsonMapValue(const std::map<std::string, std::string>& values) {
+  JsonWriter w;
+  w.BeginObject();
+  for (const auto& [key, value] : values) w.StringMember(key, value);
+  w.EndObject();
+  return Value::Varchar(std::move(w).Take());
+}
+
+// A commitInfo member inlet keeps as JSON text; NULL when absent or of another type.
+Value ExtraValue(const CommitInfo& info, std::string_view name, const LogicalType& type) {
+  for (const auto& [key, json] : info.extras) {
+    if (key != name) continue;
+    if (type.id() == TypeId::kBoolean) {
+      if (json == "true" || json == "false") return Value::Boolean(json == "true");
+    } else if (auto cast = CastTextToValue(json, type); cast.ok()) {
+      return *cast;
+    }
+  }
+  return Value::Null(type);
+}
+
+}  // namespace
+
+Result<ResultSet> ExecuteDescribeHistory(const DescribeHistoryStatement& describe, Database& db) {
+  INLET_ASSIGN_OR_RETURN(TableHandle handle, LookUpTable(describe.table, db));
+  ResultSet result;
+  result.names = {"version",      "timestamp",     "operation",        "operationParameters",
+                  "readVersion",  "isBlindAppend", "operationMetrics", "engineInfo"};
+  result.types = {LogicalType::BigInt(),  LogicalType::TimestampTz(), LogicalType::Varchar(),
+                  LogicalType::Varchar(), LogicalType::BigInt(),      LogicalType::Boolean(),
+                  LogicalType::Varchar(), LogicalType::Varchar()};
+  auto history = ReadHistory(handle.table, describe.limit);
+  // A table registered but never loaded has no commits yet.
+  if (history.status().IsNotFound()) return result;
+  INLET_RETURN_NOT_OK(history.status());
+  for (const CommitHistoryEntry& entry : *history) {
+    Row row{Value::BigInt(entry.version), Value::TimestampTz(entry.timestamp_ms * 1000)};
+    if (!entry.commit_info) {
+      for (size_t i = 2; i < result.types.size(); ++i) row.push_back(Value::Null(result.types[i]));
+    } else {
+      const CommitInfo& info = *entry.commit_info;
+      row.push_back(Value::Varchar(info.operation));
+      row.push_back(JsonMapValue(info.operation_parameters));
+      row.push_back(ExtraValue(info, "readVersion", LogicalType::BigInt()));
+      row.push_back(ExtraValue(info, "isBlindAppend", LogicalType::Boolean()));
+      row.push_back(JsonMapValue(info.operation_metrics));
+      row.push_back(info.engine_info ? Value::Varchar(*info.engine_info)
+                                     : Value::Null(LogicalType::Varchar()));
+    }
+    result.rows.push_back(std::move(row));
+  }
+  return result;
+}
+
+Result<ResultSet> ExecuteVacuum(const VacuumStatement& vacuum, Database& db) {
+  INLET_ASSIGN_OR_RETURN(TableHandle handle, LookUpTable(vacuum.table, db));
+  VacuumOptions options;
+  options.dry_run = vacuum.dry_run;
+  options.now_ms = NowMicros() / 1000;
+  if (vacuum.retain_hours) {
+    Result<Value> hours = CastTextToValue(*vacuum.retain_hours, LogicalType::Double());
+    if (!hours.ok() || hours->GetDouble() < 0 || hours->GetDouble() > 1e12) {
+      return BindErrorAt(vacuum.retain_position,
+                         "RETAIN takes a number of hours, not " + *vacuum.retain_hours);
+    }
+    options.retain_ms = static_cast<int64_t>(hours->GetDouble() * 3600 * 1000);
+  }
+  Result<VacuumResult> vacuumed = Vacuum(handle.table, handle.entry.name, options);
+  if (vacuumed.status().IsNotFound()) {
+    return BindErrorAt(vacuum.table.position, "table " + vacuum.table.ToString() +
+                                                  " has no Delta log yet: nothing to vacuum");
+  }
+  INLET_RETURN_NOT_OK(vacuumed.status());
+  ResultSet result;
+  result.names = {"path"};
+  result.types = {LogicalType::Varchar()};
+  for (const std::string& path : vacuumed->files) result.rows.push_back({Value::Varchar(path)});
+  return result;
+}
+
 Result<ResultSet> ExecuteSelectStatement(const SelectStatement& select, Database& db) {
-  TableResolver resolve = [&db](const Name& name) -> Result<BoundTable> {
+  TableResolver resolve = [&db, &select](const Name& name) -> Result<BoundTable> {
     INLET_ASSIGN_OR_RETURN(TableHandle handle, LookUpTable(name, db));
     BoundTable bound;
     bound.name = handle.entry.name;
-    auto snapshot = handle.table.LoadSnapshot();
+    // A SELECT has one FROM table, the one being resolved.
+    const std::optional<TimeTravel>& travel = select.from->time_travel;
+    auto snapshot = LoadSnapshotAsOf(name, travel, handle.table);
     // A table registered but never loaded has no log yet: no columns, no rows.
     auto shared_snapshot = std::make_shared<Snapshot>();
     if (snapshot.ok()) {
       *shared_snapshot = std::move(*snapshot);
-    } else if (!snapshot.status().IsNotFound()) {
+    } else if (travel || !snapshot.status().IsNotFound()) {
       return snapshot.status();
     }
     bound.schema = shared_snapshot->schema();

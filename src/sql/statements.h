@@ -17,6 +17,8 @@ Result<ResultSet> ExecuteShowTables(Database& db);
 Result<ResultSet> ExecuteShowTableProperties(const ShowTablePropertiesStatement& show,
                                              Database& db);
 Result<ResultSet> ExecuteDescribe(const DescribeStatement& describe, Database& db);
+Result<ResultSet> ExecuteDescribeHistory(const DescribeHistoryStatement& describe, Database& db);
+Result<ResultSet> ExecuteVacuum(const VacuumStatement& vacuum, Database& db);
 Result<ResultSet> ExecuteCopyInto(const CopyIntoStatement& copy, Database& db);
 Result<ResultSet> ExecuteSelectStatement(const SelectStatement& select, Database& db);
 

@@ -126,7 +126,11 @@ TempDir::TempDir() {
 
 TempDir::~TempDir() { std::system(("rm -rf '" + path_ + "'").c_str()); }
 
-std::string CanonicalSql(const std::string& expr, const LogicalType& type, int depth) {
+std::string CanonicalSql(const std::string& expr, const LogicalType& type, int depth,
+                         const parquet::FieldNaming* naming) {
+  auto child = [naming](size_t i) -> const parquet::FieldNaming* {
+    return naming && i < naming->children.size() ? &naming->children[i] : nullptr;
+  };
   std::string x = "x" + std::to_string(depth);
   switch (type.id()) {
     case TypeId::kFloat:
@@ -140,21 +144,27 @@ std::string CanonicalSql(const std::string& expr, const LogicalType& type, int d
       return "epoch_us(" + expr + ")::VARCHAR";
     case TypeId::kStruct: {
       std::string fields;
-      for (const StructField& f : type.struct_fields()) {
+      const std::vector<StructField>& struct_fields = type.struct_fields();
+      for (size_t i = 0; i < struct_fields.size(); ++i) {
+        const StructField& f = struct_fields[i];
+        const std::string& in_file = child(i) ? child(i)->name : f.name;
         fields += (fields.empty() ? "" : ", ") + Quote(f.name) + " := " +
-                  CanonicalSql("struct_extract(" + expr + ", '" + f.name + "')", f.type, depth + 1);
+                  CanonicalSql("struct_extract(" + expr + ", '" + in_file + "')", f.type,
+                               depth + 1, child(i));
       }
       return "CASE WHEN (" + expr + ") IS NULL THEN NULL ELSE struct_pack(" + fields + ") END";
     }
     case TypeId::kList:
       return "list_transform(" + expr + ", " + x + " -> " +
-             CanonicalSql(x, type.list_element(), depth + 1) + ")";
+             CanonicalSql(x, type.list_element(), depth + 1, child(0)) + ")";
     case TypeId::kMap:
       return "CASE WHEN (" + expr + ") IS NULL THEN NULL ELSE list_transform(map_entries(" + expr +
              "), " + x + " -> struct_pack(\"key\" := " +
-             CanonicalSql("struct_extract(" + x + ", 'key')", type.map_key(), depth + 1) +
+             CanonicalSql("struct_extract(" + x + ", 'key')", type.map_key(), depth + 1,
+                          child(0)) +
              ", \"value\" := " +
-             CanonicalSql("struct_extract(" + x + ", 'value')", type.map_value(), depth + 1) +
+             CanonicalSql("struct_extract(" + x + ", 'value')", type.map_value(), depth + 1,
+                          child(1)) +
              ")) END";
     default:
       return "(" + expr + ")::VARCHAR";

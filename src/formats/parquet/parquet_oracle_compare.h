@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/parquet/parquet_schema.h"
 #include "types/schema.h"
 #include "types/value.h"
 
@@ -25,8 +26,10 @@ class TempDir {
 
 /// SQL turning the DuckDB expression `expr` of inlet type `type` into its canonical form: text
 /// leaves, STRUCTs and LISTs kept, MAPs as lists of key/value structs. `depth` names the lambda
-/// variables apart.
-std::string CanonicalSql(const std::string& expr, const LogicalType& type, int depth = 0);
+/// variables apart. `naming`, when set, gives the names STRUCT fields have in the file (Delta
+/// column mapping); the canonical form keeps the type's names.
+std::string CanonicalSql(const std::string& expr, const LogicalType& type, int depth = 0,
+                         const parquet::FieldNaming* naming = nullptr);
 
 /// One row as query.mjs prints what CanonicalSql makes of it.
 std::string JsonRow(const std::vector<Value>& row);

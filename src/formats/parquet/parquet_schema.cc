@@ -274,9 +274,11 @@ class SchemaReader {
 // Builds the write tree and the elements of one inlet schema together, so they cannot disagree.
 class SchemaWriter {
  public:
-  void AddField(const std::string& name, const LogicalType& type, bool nullable) {
+  void AddField(const std::string& name, const LogicalType& type, bool nullable,
+                const FieldNaming* naming) {
     SchemaNode node;
-    AddNode(name, type, nullable ? Repetition::kOptional : Repetition::kRequired, 0, 0, &node);
+    AddNode(naming ? naming->name : name, type,
+            nullable ? Repetition::kOptional : Repetition::kRequired, 0, 0, naming, &node);
     tree.fields.push_back(std::move(node));
   }
 
@@ -284,10 +286,16 @@ class SchemaWriter {
   std::vector<SchemaElement> elements;
 
  private:
+  // The naming of child `i` of `naming`, or nullptr when it names none.
+  static const FieldNaming* Child(const FieldNaming* naming, size_t i) {
+    return naming && i < naming->children.size() ? &naming->children[i] : nullptr;
+  }
+
   // Adds the element of a field named `name` and its subtree; the parent holds a value from
-  // definition level `def`, inside `rep` repeated fields.
+  // definition level `def`, inside `rep` repeated fields. `naming`, when set, gives the element's
+  // field id and its descendants' names and ids.
   void AddNode(const std::string& name, const LogicalType& type, Repetition repetition, int16_t def,
-               int16_t rep, SchemaNode* node) {
+               int16_t rep, const FieldNaming* naming, SchemaNode* node) {
     bool optional = repetition == Repetition::kOptional;
     // A REPEATED element is the repeated group of a list or map: its own level is the entry's.
     int16_t own_def = static_cast<int16_t>(def + (repetition == Repetition::kRequired ? 0 : 1));
@@ -300,16 +308,19 @@ class SchemaWriter {
     SchemaElement e;
     e.name = name;
     e.repetition_type = repetition;
+    if (naming) e.field_id = naming->field_id;
     switch (type.id()) {
       case TypeId::kStruct: {
         node->kind = SchemaNode::Kind::kStruct;
         e.num_children = static_cast<int32_t>(type.struct_fields().size());
         elements.push_back(std::move(e));
-        for (const StructField& field : type.struct_fields()) {
+        const std::vector<StructField>& fields = type.struct_fields();
+        for (size_t i = 0; i < fields.size(); ++i) {
+          const FieldNaming* child_naming = Child(naming, i);
           SchemaNode child;
-          AddNode(field.name, field.type,
-                  field.nullable ? Repetition::kOptional : Repetition::kRequired, own_def, rep,
-                  &child);
+          AddNode(child_naming ? child_naming->name : fields[i].name, fields[i].type,
+                  fields[i].nullable ? Repetition::kOptional : Repetition::kRequired, own_def, rep,
+                  child_naming, &child);
           node->children.push_back(std::move(child));
         }
         break;
@@ -336,11 +347,26 @@ class SchemaWriter {
           path_.push_back("list");
           AddNode("element", type.list_element(),
                   type.list_element_nullable() ? Repetition::kOptional : Repetition::kRequired,
-                  node->repeated_def_level, node->repeated_rep_level, &child);
+                  node->repeated_def_level, node->repeated_rep_level, Child(naming, 0), &child);
           path_.pop_back();
         } else {
-          // The entry STRUCT<key, value> is the repeated group key_value itself.
-          AddNode("key_value", type.map_entry(), Repetition::kRepeated, own_def, rep + 1, &child);
+          // The entry STRUCT<key, value> is the repeated group key_value itself; the key and the
+          // value keep their standard names whatever `naming` calls them.
+          std::optional<FieldNaming> entry;
+          if (naming) {
+            entry.emplace();
+            for (size_t i = 0; i < 2; ++i) {
+              const FieldNaming* part = Child(naming, i);
+              FieldNaming& renamed = entry->children.emplace_back();
+              renamed.name = i == 0 ? "key" : "value";
+              if (part) {
+                renamed.field_id = part->field_id;
+                renamed.children = part->children;
+              }
+            }
+          }
+          AddNode("key_value", type.map_entry(), Repetition::kRepeated, own_def, rep + 1,
+                  entry ? &*entry : nullptr, &child);
         }
         node->children.push_back(std::move(child));
         break;
@@ -365,14 +391,17 @@ class SchemaWriter {
   std::vector<std::string> path_;
 };
 
-SchemaWriter WriteSchema(const Schema& schema) {
+SchemaWriter WriteSchema(const Schema& schema, const std::vector<FieldNaming>& naming) {
   SchemaWriter writer;
   SchemaElement root;
   root.name = "schema";
   root.num_children = static_cast<int32_t>(schema.num_fields());
   writer.elements.push_back(std::move(root));
-  for (const Field& field : schema.fields())
-    writer.AddField(field.name, field.type, field.nullable);
+  for (size_t i = 0; i < schema.num_fields(); ++i) {
+    const Field& field = schema.field(i);
+    writer.AddField(field.name, field.type, field.nullable,
+                    i < naming.size() ? &naming[i] : nullptr);
+  }
   return writer;
 }
 
@@ -391,10 +420,13 @@ Result<SchemaTree> ReadSchemaTree(const std::vector<SchemaElement>& elements,
   return SchemaReader(elements, file_name, options).Read();
 }
 
-SchemaTree SchemaTreeForWrite(const Schema& schema) { return WriteSchema(schema).tree; }
+SchemaTree SchemaTreeForWrite(const Schema& schema, const std::vector<FieldNaming>& naming) {
+  return WriteSchema(schema, naming).tree;
+}
 
-std::vector<SchemaElement> ToParquetSchema(const Schema& schema) {
-  return WriteSchema(schema).elements;
+std::vector<SchemaElement> ToParquetSchema(const Schema& schema,
+                                           const std::vector<FieldNaming>& naming) {
+  return WriteSchema(schema, naming).elements;
 }
 
 }  // namespace inlet::parquet

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,14 +72,25 @@ constexpr int kMaxSchemaDepth = 64;
 Result<SchemaTree> ReadSchemaTree(const std::vector<SchemaElement>& elements,
                                   const std::string& file_name, const LeafTypeOptions& options);
 
+/// The name and field id one field is written with instead of its own name (Delta column
+/// mapping writes physical names and ids). `children` mirror a STRUCT's fields, a LIST's element,
+/// a MAP's key and value; those three keep their standard names and take only the ids.
+struct FieldNaming {
+  std::string name;
+  std::optional<int32_t> field_id;
+  std::vector<FieldNaming> children;
+};
+
 /// The tree inlet writes for `schema`: STRUCTs as groups, LISTs in the standard 3-level form
 /// (`<name> (LIST) { repeated group list { <element> } }`) and MAPs as
-/// `<name> (MAP) { repeated group key_value { required key; value } }`.
-SchemaTree SchemaTreeForWrite(const Schema& schema);
+/// `<name> (MAP) { repeated group key_value { required key; value } }`. `naming`, when not
+/// empty, holds one entry per top-level field and renames the nodes and their leaves' paths.
+SchemaTree SchemaTreeForWrite(const Schema& schema, const std::vector<FieldNaming>& naming = {});
 
 /// The Parquet schema inlet writes for `schema` (the elements of SchemaTreeForWrite): a root
 /// named "schema", then every node depth-first with its LogicalType annotation and the legacy
-/// ConvertedType where one exists.
-std::vector<SchemaElement> ToParquetSchema(const Schema& schema);
+/// ConvertedType where one exists, and the names and field ids `naming` gives.
+std::vector<SchemaElement> ToParquetSchema(const Schema& schema,
+                                           const std::vector<FieldNaming>& naming = {});
 
 }  // namespace inlet::parquet

@@ -300,5 +300,37 @@ TEST(SchemaTreeForWrite, StandardFormsAndLevels) {
   EXPECT_EQ(m.children[0].children[1].repeated_rep_level, 2);
 }
 
+TEST(SchemaTreeForWrite, NamingRenamesFieldsAndSetsFieldIds) {
+  LogicalType point = LogicalType::Struct({{"x", LogicalType::Double(), false}});
+  Schema schema({Field{"id", LogicalType::BigInt(), false, std::nullopt},
+                 Field{"p", LogicalType::List(point, true), true, std::nullopt},
+                 Field{"m", LogicalType::Map(kText, point, true), true, std::nullopt}});
+  FieldNaming x{"col-x", 4, {}};
+  std::vector<FieldNaming> naming = {
+      {"col-id", 1, {}},
+      {"col-p", 2, {{"element", std::nullopt, {x}}}},
+      // The map's key and value keep their standard names; only their ids come from here.
+      {"col-m", 3, {{"ignored", 5, {}}, {"ignored", std::nullopt, {{"col-mx", 6, {}}}}}}};
+  std::vector<SchemaElement> elements = ToParquetSchema(schema, naming);
+  std::vector<std::string> names;
+  std::vector<std::optional<int32_t>> ids;
+  for (const SchemaElement& e : elements) {
+    names.push_back(e.name);
+    ids.push_back(e.field_id);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"schema", "col-id", "col-p", "list", "element",
+                                             "col-x", "col-m", "key_value", "key", "value",
+                                             "col-mx"}));
+  const std::optional<int32_t> none;
+  EXPECT_EQ(ids, (std::vector<std::optional<int32_t>>{none, 1, 2, none, none, 4, 3, none, 5,
+                                                      none, 6}));
+  SchemaTree written = SchemaTreeForWrite(schema, naming);
+  EXPECT_EQ(written.leaves[1].name, "col-p.list.element.col-x");
+  EXPECT_EQ(written.leaves[3].name, "col-m.key_value.value.col-mx");
+  auto read = ReadSchemaTree(elements, "w.parquet", {});
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->fields[1].name, "col-p");
+}
+
 }  // namespace
 }  // namespace inlet::parquet

@@ -32,7 +32,7 @@ ParquetWriter::ParquetWriter(std::unique_ptr<OutputStream> out, SchemaPtr schema
   settings_.data_page_bytes = options.data_page_bytes;
   settings_.dictionary = options.dictionary;
   settings_.dictionary_page_bytes = options.dictionary_page_bytes;
-  tree_ = parquet::SchemaTreeForWrite(*schema_);
+  tree_ = parquet::SchemaTreeForWrite(*schema_, options.field_naming);
   shredded_.resize(tree_.leaves.size());
   leaf_stats_.resize(tree_.leaves.size());
   for (const parquet::SchemaNode& node : tree_.fields) nested_nulls_.push_back(NullsFor(node));
@@ -72,6 +72,11 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Make(std::unique_ptr<Outpu
         "Parquet row group, page and dictionary limits must be positive");
   }
   if (schema->empty()) return Status::InvalidArgument("a Parquet file needs at least one column");
+  if (!options.field_naming.empty() && options.field_naming.size() != schema->num_fields()) {
+    return Status::InvalidArgument(
+        "Parquet field naming has " + std::to_string(options.field_naming.size()) +
+        " entries for a schema of " + std::to_string(schema->num_fields()) + " columns");
+  }
   INLET_RETURN_NOT_OK(out->Write(kMagic, 4));
   std::unique_ptr<ParquetWriter> writer(
       new ParquetWriter(std::move(out), std::move(schema), options));
@@ -226,7 +231,7 @@ Result<WrittenFileInfo> ParquetWriter::Finish() {
   INLET_RETURN_NOT_OK(WritePageIndexes());
   parquet::FileMetaData meta;
   meta.version = 2;  // RLE_DICTIONARY is a format 2 encoding
-  meta.schema = parquet::ToParquetSchema(*schema_);
+  meta.schema = parquet::ToParquetSchema(*schema_, options_.field_naming);
   meta.num_rows = num_rows_;
   meta.row_groups = std::move(row_groups_);
   meta.created_by = kCreatedBy;

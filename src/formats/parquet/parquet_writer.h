@@ -33,6 +33,9 @@ struct ParquetWriterOptions {
   /// Dictionary-encode columns until a column chunk's dictionary exceeds the limit, then PLAIN.
   bool dictionary = true;
   int64_t dictionary_page_bytes = 1 << 20;
+  /// Empty, or one entry per schema field: the name and field id (SchemaElement.field_id) each
+  /// field and nested field is written with, as Delta column mapping writes physical names.
+  std::vector<parquet::FieldNaming> field_naming;
 };
 
 /// Writes batches into one Parquet file: flat and nested (STRUCT, LIST, MAP) columns, data pages

@@ -98,5 +98,31 @@ TEST(DuckDbReadsCompressionLevels, GzipAndZstd) {
   }
 }
 
+// Delta column mapping: DuckDB sees the physical names and the field ids inlet writes, and reads
+// the values under those names.
+TEST(DuckDbReadsFieldIds, PhysicalNamesAndIdsOfNestedFields) {
+  TempDir dir;
+  const std::string path = dir.File("ids.parquet");
+  LogicalType inner = LogicalType::Struct({{"x", LogicalType::Integer(), true}});
+  auto schema = std::make_shared<Schema>(
+      std::vector<Field>{Field{"id", LogicalType::BigInt(), false, std::nullopt},
+                         Field{"s", inner, true, std::nullopt}});
+  ParquetWriterOptions options;
+  options.field_naming = {{"col-1", 1, {}}, {"col-2", 2, {{"col-3", 3, {}}}}};
+  std::vector<std::vector<Value>> rows = {
+      {Value::Int(LogicalType::BigInt(), 7),
+       Value::Struct(inner, {Value::Int(LogicalType::Integer(), 8)})}};
+  std::ofstream(path, std::ios::binary) << parquet_test::WriteRows(schema, rows, options).bytes;
+  auto described = RunDuckDbQuery("SELECT name, field_id::INTEGER FROM parquet_schema('" + path +
+                                  "') ORDER BY name");
+  ASSERT_TRUE(described.ok()) << described.status().ToString();
+  EXPECT_EQ(*described, (std::vector<std::string>{R"(["col-1",1])", R"(["col-2",2])",
+                                                  R"(["col-3",3])", R"(["schema",null])"}));
+  auto values = RunDuckDbQuery("SELECT \"col-1\", \"col-2\".\"col-3\" FROM '" + path + "'");
+  ASSERT_TRUE(values.ok()) << values.status().ToString();
+  // DuckDB prints a BIGINT as a JSON string.
+  EXPECT_EQ(*values, (std::vector<std::string>{R"(["7",8])"}));
+}
+
 }  // namespace
 }  // namespace inlet

@@ -188,5 +188,13 @@ TEST(DataPagesV2, DictionaryFallsBackToPlain) {
   EXPECT_EQ(ReadBack(bytes), rows);
 }
 
+TEST(ParquetWriterOptions, FieldNamingHasOneEntryPerColumn) {
+  ParquetWriterOptions options;
+  options.field_naming = {{"col-a", 1, {}}};
+  EXPECT_EQ(MakeStatus(options).message(),
+            "Parquet field naming has 1 entries for a schema of " +
+                std::to_string(parquet_test::AllTypesSchema()->num_fields()) + " columns");
+}
+
 }  // namespace
 }  // namespace inlet
