@@ -53,12 +53,19 @@ void TaskGroup::Run(std::function<Status()> task) {
     std::lock_guard<std::mutex> lock(mutex_);
     ++pending_;
   }
-  pool_->Submit([this, task = std::move(task)] {
+  auto run = [this, task = std::move(task)] {
     Status status = failed() ? Status::OK() : task();
     std::lock_guard<std::mutex> lock(mutex_);
     if (!status.ok() && first_error_.ok()) first_error_ = status;
     if (--pending_ == 0) done_cv_.notify_all();
-  });
+  };
+  // Without a pool the caller's thread does the work, so code written for a pool also runs
+  // single-threaded.
+  if (pool_ == nullptr) {
+    run();
+  } else {
+    pool_->Submit(std::move(run));
+  }
 }
 
 Status TaskGroup::Wait() {

@@ -41,6 +41,7 @@ class ThreadPool {
 /// started yet are skipped once one has failed. Thread safe.
 class TaskGroup {
  public:
+  /// Runs tasks on `pool`, or one after the other on the calling thread when it is null.
   explicit TaskGroup(ThreadPool* pool) : pool_(pool) {}
   ~TaskGroup();
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <vector>
 
 namespace inlet {
 namespace {
@@ -30,6 +31,20 @@ TEST(ThreadPoolTest, TaskGroupReturnsFirstError) {
   Status s = group.Wait();
   EXPECT_EQ(s.code(), StatusCode::kIOError);
   EXPECT_TRUE(group.failed());
+}
+
+TEST(ThreadPoolTest, TaskGroupWithoutPoolRunsTasksInOrderOnTheCallersThread) {
+  TaskGroup group(nullptr);
+  std::vector<int> order;
+  for (int i = 0; i < 5; ++i) {
+    group.Run([&order, i] {
+      order.push_back(i);
+      return i == 2 ? Status::IOError("disk on fire") : Status::OK();
+    });
+  }
+  // Tasks after a failure are skipped, as on a pool.
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2}));
+  EXPECT_EQ(group.Wait().code(), StatusCode::kIOError);
 }
 
 }  // namespace
