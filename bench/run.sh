@@ -4,8 +4,10 @@
 #            with DuckDB.
 #   parquet: the same rows as a Parquet file (written once by DuckDB) into a Delta table with inlet,
 #            which reads and rewrites them; DuckDB rewrites the same file to Parquet.
+#   gzip:    the CSV gzip-compressed (gzip -6), into a Delta table with inlet; DuckDB reads the
+#            .csv.gz with read_csv into Parquet.
 #
-#   bench/run.sh [--rows 1m|6m|all] [--scenario csv|parquet|all] [--skip-duckdb]
+#   bench/run.sh [--rows 1m|6m|all] [--scenario csv|parquet|gzip|all] [--skip-duckdb]
 #
 # Environment: INLET_BENCH_BUILD_DIR (default build/bench-rel), INLET_BENCH_THREADS (default 2).
 set -euo pipefail
@@ -18,7 +20,7 @@ data_dir="$here/data"
 out_dir="$here/out"
 
 usage() {
-  echo "usage: bench/run.sh [--rows 1m|6m|all] [--scenario csv|parquet|all] [--skip-duckdb]" >&2
+  echo "usage: bench/run.sh [--rows 1m|6m|all] [--scenario csv|parquet|gzip|all] [--skip-duckdb]" >&2
   exit 2
 }
 
@@ -45,8 +47,9 @@ esac
 case "$scenario" in
   csv) scenarios=(csv) ;;
   parquet) scenarios=(parquet) ;;
-  all) scenarios=(csv parquet) ;;
-  *) echo "run.sh: --scenario must be csv, parquet or all, got '$scenario'" >&2; usage ;;
+  gzip) scenarios=(gzip) ;;
+  all) scenarios=(csv parquet gzip) ;;
+  *) echo "run.sh: --scenario must be csv, parquet, gzip or all, got '$scenario'" >&2; usage ;;
 esac
 
 die() {
@@ -90,6 +93,12 @@ for size in "${sizes[@]}"; do
     "$gen" "$(row_count "$size")" "$csv.tmp"
     mv "$csv.tmp" "$csv"
   fi
+  gz="$csv.gz"
+  if [[ " ${scenarios[*]} " == *" gzip "* ]] && [ ! -f "$gz" ]; then
+    echo "compressing $gz ..." >&2
+    gzip -6 -c "$csv" >"$gz.tmp"
+    mv "$gz.tmp" "$gz"
+  fi
   parquet="$data_dir/lineitem-$size.parquet"
   if [[ " ${scenarios[*]} " == *" parquet "* ]] && [ ! -f "$parquet" ]; then
     # The Parquet input comes from another writer, as a user's files would.
@@ -130,6 +139,7 @@ bench_case() {
   case "$scenario" in
     csv) input="$data_dir/lineitem-$size.csv"; inlet_format=CSV; duck_mode=copy ;;
     parquet) input="$data_dir/lineitem-$size.parquet"; inlet_format=PARQUET; duck_mode=rewrite ;;
+    gzip) input="$data_dir/lineitem-$size.csv.gz"; inlet_format=CSV; duck_mode=copy ;;
   esac
   local expected bytes run_dir
   expected="$(row_count "$size")"

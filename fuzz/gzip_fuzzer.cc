@@ -1,4 +1,5 @@
-// Fuzz target: the decompressing streams (gzip and zstd) on arbitrary bytes, read to the end.
+// Fuzz target: every decompressing stream (gzip, deflate, raw deflate, bz2, xz, zstd, lz4,
+// snappy framing, brotli) and the UTF-8 decoding streams on arbitrary bytes, read to the end.
 //
 // Each codec decodes the input twice: once from a memory stream with large reads, once from a
 // source that hands out only a few bytes per Read while the caller asks for odd sizes (1, 13,
@@ -19,6 +20,7 @@
 
 #include "io/compression.h"
 #include "io/stream.h"
+#include "io/text_decoding.h"
 
 namespace inlet {
 namespace {
@@ -101,8 +103,21 @@ void CheckCodec(const std::string& input, Compression codec) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace inlet;
   const std::string input(reinterpret_cast<const char*>(data), size);
-  CheckCodec(input, Compression::kGzip);
-  CheckCodec(input, Compression::kZstd);
+  for (Compression codec :
+       {Compression::kGzip, Compression::kZlib, Compression::kRawDeflate, Compression::kBzip2,
+        Compression::kXz, Compression::kZstd, Compression::kLz4, Compression::kSnappy,
+        Compression::kBrotli}) {
+    CheckCodec(input, codec);
+  }
+  // The text decoders, picked by the first byte: UTF-8 with replacement, or one iconv charset of
+  // each kind (single-byte, multibyte, stateful, UTF-16 with its BOM logic).
+  static const char* const kCharsets[] = {"UTF-8", "SHIFT_JIS", "ISO-2022-JP", "UTF-16",
+                                          "GB18030", "WINDOWS-1252"};
+  TextDecoding decoding;
+  decoding.charset = kCharsets[size == 0 ? 0 : data[0] % 6];
+  decoding.replace_invalid = size > 1 && (data[1] & 1) != 0;
+  auto text = MakeUtf8Stream(std::make_unique<TrickleInputStream>(input, 3), decoding);
+  if (text.ok()) (void)Drain(text->get(), {7, 4096});
 
   auto detected = OpenMaybeCompressed(std::make_unique<MemoryInputStream>(input), "input.gz");
   if (detected.ok()) (void)Drain(detected->get(), {4096});

@@ -22,10 +22,11 @@ cd "$here"
 targets_table=(
   "parquet_reader_fuzzer 60 262144 $testdata/parquet-testing/data $testdata/parquet-testing/bad_data $testdata/arrow-testing/data/parquet $testdata/hyparquet/test/files"
   "csv_reader_fuzzer 20 16384 $testdata/csv-spectrum/csvs $testdata/arrow-testing/data/csv $testdata/duckdb/data/csv"
+  "csv_sniffer_fuzzer 20 16384 $testdata/csv-spectrum/csvs $testdata/readr $testdata/duckdb/data/csv"
   "sql_parser_fuzzer 20 16384 $here/test/sql $here/examples $testdata/duckdb/test/sql"
   "delta_log_fuzzer 15 65536 $testdata/delta-dat $testdata/delta-golden"
   "deletion_vector_fuzzer 15 65536 $testdata/delta-golden"
-  "gzip_fuzzer 15 65536 $testdata/duckdb/data"
+  "gzip_fuzzer 15 65536 $testdata/duckdb/data $testdata/readr"
 )
 
 # Only the files of `dir` that seed `target`.
@@ -33,11 +34,11 @@ seed_files() {
   local target=$1 dir=$2 max_len=$3
   case "$target" in
     parquet_reader_fuzzer) find "$dir" -type f \( -name '*.parquet' -o -path '*/fuzzing/*' \) ;;
-    csv_reader_fuzzer) find "$dir" -type f \( -name '*.csv' -o -name '*.tsv' -o -name '*.txt' \) ;;
+    csv_reader_fuzzer|csv_sniffer_fuzzer) find "$dir" -type f \( -name '*.csv' -o -name '*.tsv' -o -name '*.txt' \) ;;
     sql_parser_fuzzer) find "$dir" -type f \( -name '*.sql' -o -name '*.test' \) ;;
     delta_log_fuzzer) find "$dir" -type f -path '*/_delta_log/*.json' ;;
     deletion_vector_fuzzer) find "$dir" -type f -name 'deletion_vector_*.bin' ;;
-    gzip_fuzzer) find "$dir" -type f \( -name '*.gz' -o -name '*.zst' \) ;;
+    gzip_fuzzer) find "$dir" -type f \( -name '*.gz' -o -name '*.zst' -o -name '*.bz2' -o -name '*.xz' \) ;;
   esac | while IFS= read -r file; do
     if [ "$(stat -c %s "$file")" -le "$max_len" ]; then printf '%s\n' "$file"; fi
   done

@@ -8,9 +8,11 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   # libraries (found in the top-level CMakeLists.txt)
   zlib1g-dev libzstd-dev libsnappy-dev libssl-dev libsqlite3-dev libsimdjson-dev libfmt-dev
-  libedit-dev liblz4-dev libbrotli-dev
+  libedit-dev liblz4-dev libbrotli-dev libbz2-dev liblzma-dev libisal-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev time
+  # test/sql/copy/csv_compression.test makes its inputs with these
+  bzip2 xz-utils lz4 zstd
   # the fuzz smoke run of make test (fuzz/smoke.sh): clang and its libFuzzer runtime
   clang libclang-rt-14-dev
 )

@@ -17,6 +17,7 @@
 #include "delta/table_features.h"
 #include "delta/table_properties.h"
 #include "exec/data_file_sink.h"
+#include "exec/prefetching_reader.h"
 #include "exec/vacuum.h"
 #include "fs/file_system.h"
 
@@ -80,11 +81,12 @@ struct LoadUnit {
   FileSplit split;
 };
 
-// Reads one split of a source file into `sink`, checking its rows against `checker`.
+// Reads one split of a source file into `sink`, checking its rows against `checker`. With
+// `prefetch`, the next batches are read on another thread while this one writes.
 Result<SplitLoad> LoadOneSplit(const CopyPlan& plan, const CopySettings& settings,
                                FileFormat& format, const FileInfo& info, const FileSplit& split,
                                SchemaPtr schema, const RowConstraintChecker& checker,
-                               RowErrorSink* error_sink, DataFileSink* sink) {
+                               RowErrorSink* error_sink, DataFileSink* sink, bool prefetch) {
   SourceFile source{plan.source.location.fs, info, info.path};
   ReadRequest request;
   request.target_schema = schema;
@@ -92,15 +94,12 @@ Result<SplitLoad> LoadOneSplit(const CopyPlan& plan, const CopySettings& setting
   request.batch_rows = settings.batch_rows;
   request.error_sink = error_sink;
   request.split = split;
-  INLET_ASSIGN_OR_RETURN(auto reader, format.OpenReader(source, request));
+  INLET_ASSIGN_OR_RETURN(std::unique_ptr<FormatReader> reader, format.OpenReader(source, request));
+  if (prefetch) reader = std::make_unique<PrefetchingReader>(std::move(reader));
   SplitLoad loaded;
   int64_t rows_read = 0;
   RowOrigin origin{info.path, 1, ""};
-  // Only Parquet splits its files, by row groups.
-  if (!split.whole_file()) {
-    origin.part = " of row groups [" + std::to_string(split.begin) + ", " +
-                  std::to_string(split.end) + ")";
-  }
+  if (!split.whole_file()) origin.part = " of " + format.DescribeSplit(split);
   while (true) {
     INLET_ASSIGN_OR_RETURN(RecordBatchPtr batch, reader->Next());
     if (!batch) break;
@@ -126,8 +125,9 @@ Result<std::vector<LoadUnit>> PlanLoadUnits(
       continue;
     }
     SourceFile source{plan.source.location.fs, info, info.path};
-    INLET_ASSIGN_OR_RETURN(std::vector<FileSplit> splits,
-                           format.PlanSplits(source, static_cast<int>(threads)));
+    INLET_ASSIGN_OR_RETURN(
+        std::vector<FileSplit> splits,
+        format.PlanSplits(source, plan.format_options, static_cast<int>(threads)));
     for (const FileSplit& split : splits) units.push_back(LoadUnit{i, split});
   }
   return units;
@@ -149,6 +149,9 @@ Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings,
   std::atomic<size_t> next_unit{0};
   std::atomic<bool> failed{false};
   size_t num_lanes = std::min(threads, units.size());
+  // Fewer units than threads (one compressed file, which cannot be split) would leave threads
+  // idle: each lane then parses on one thread and writes on another.
+  const bool prefetch = units.size() < threads;
   std::vector<SplitLoad> unit_loads(units.size());
   std::vector<std::vector<DataFile>> lane_files(num_lanes);
   TaskGroup group(settings.pool);
@@ -160,7 +163,8 @@ Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings,
         if (u >= units.size()) break;
         const LoadUnit& unit = units[u];
         auto loaded = LoadOneSplit(plan, settings, format, to_load[unit.file_index].first,
-                                   unit.split, schema, checker, &abort_on_error, &sink);
+                                   unit.split, schema, checker, &abort_on_error, &sink,
+                                   prefetch);
         if (!loaded.ok()) {
           failed = true;
           return loaded.status();
@@ -302,6 +306,7 @@ Result<bool> SameRules(const Snapshot* read, const Schema& created, const Snapsh
 Status ValidateFormatOptions(const FileFormat& format, const FormatOptions& options) {
   std::vector<OptionSpec> specs = format.options();
   for (const auto& [key, value] : options) {
+    if (key == kFormatDialectKey) continue;
     bool known = std::any_of(specs.begin(), specs.end(),
                              [&key](const OptionSpec& s) { return EqualsIgnoreCase(s.name, key); });
     if (!known) {

@@ -25,6 +25,11 @@ struct SourceFile {
 /// Format options after validation: keys lower-case, values as written (unquoted).
 using FormatOptions = std::map<std::string, std::string>;
 
+/// The FormatOptions key under which the binder records which SQL dialect the statement's
+/// options follow ("delta", "snowflake" or "firebolt"), since their names and defaults differ.
+/// Not an option users write; formats whose options do not depend on it ignore it.
+inline constexpr char kFormatDialectKey[] = "inlet:dialect";
+
 /// One option a format accepts: its name, what it means and its default, for validation
 /// messages and docs.
 struct OptionSpec {
@@ -86,12 +91,17 @@ class FileFormat {
   virtual Result<Schema> InferSchema(const SourceFile& file, const FormatOptions& options) = 0;
   virtual Result<std::unique_ptr<FormatReader>> OpenReader(const SourceFile& file,
                                                            const ReadRequest& request) = 0;
-  /// Cuts `file` into at most `max_splits` parts of similar size that readers can read
-  /// independently (each split's rows are a contiguous run of the file's rows). Formats that
-  /// cannot split read the whole file as one.
+  /// Cuts `file`, read with `options`, into at most `max_splits` parts of similar size that
+  /// readers can read independently (each split's rows are a contiguous run of the file's
+  /// rows). Formats that cannot split read the whole file as one.
   virtual Result<std::vector<FileSplit>> PlanSplits(const SourceFile& /*file*/,
+                                                    const FormatOptions& /*options*/,
                                                     int /*max_splits*/) {
     return std::vector<FileSplit>{FileSplit{}};
+  }
+  /// How messages name a split, whose rows they count from its start: "row groups [4, 8)".
+  virtual std::string DescribeSplit(const FileSplit& split) const {
+    return "row groups [" + std::to_string(split.begin) + ", " + std::to_string(split.end) + ")";
   }
 };
 

@@ -405,9 +405,11 @@ std::string VacuumStatement::ToString() const {
 
 std::string CopyIntoStatement::ToString() const {
   std::string out = "COPY INTO " + table.ToString() + " FROM " + QuoteSqlString(location.value);
+  for (const StringLiteral& more : more_locations) out += ", " + QuoteSqlString(more.value);
+  if (with_options) return out + " WITH (" + JoinOptions(with_options->options) + ")";
   if (file_format) {
     out += " FILE_FORMAT = ";
-    if (file_format->options.empty() && file_format->type) {
+    if (!file_format->parenthesized && file_format->type) {
       out += file_format->type->ToString();
     } else {
       std::vector<std::string> entries;

@@ -484,6 +484,9 @@ struct FileFormatClause {
   std::optional<OptionValue> type;
   /// The parenthesized entries other than TYPE.
   std::vector<Option> options;
+  /// FILE_FORMAT = (...) rather than FILE_FORMAT = name: Snowflake's form, unless its entries
+  /// use the Delta form's option names.
+  bool parenthesized = false;
   SourcePosition position;
 };
 
@@ -518,6 +521,11 @@ struct CopyIntoStatement final : Statement {
   std::optional<ForceClause> force;
   /// Any other top-level `KEY = value` clause (Snowflake's ON_ERROR = CONTINUE), in order.
   std::vector<Option> options;
+  /// Firebolt's form, COPY [INTO] t FROM 'url' [WITH] (...): its options (TYPE, PATTERN, the
+  /// CSV options...). Set only for that form, which takes no other clause.
+  std::optional<OptionListClause> with_options;
+  /// Firebolt's further URLs after the first (`location`).
+  std::vector<StringLiteral> more_locations;
 };
 
 /// VERSION AS OF n or TIMESTAMP AS OF 'text' after a table name (Delta time travel).

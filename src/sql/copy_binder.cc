@@ -1,6 +1,9 @@
 #include "sql/copy_binder.h"
 
+#include <algorithm>
+
 #include "common/string_util.h"
+#include "formats/csv/csv_options.h"
 #include "sql/parser.h"
 #include "sql/select_binder.h"
 
@@ -43,7 +46,11 @@ Result<bool> BooleanOption(const Option& option) {
 
 Status AddFormatOptions(const std::vector<Option>& options, FormatOptions* out) {
   for (const Option& option : options) {
-    INLET_ASSIGN_OR_RETURN(std::string text, ScalarOptionText(option));
+    // A list (Snowflake's NULL_IF = ('', 'NA')) travels as its SQL text; the format parses it.
+    std::string text = option.value.ToString();
+    if (option.value.kind != OptionValue::Kind::kList) {
+      INLET_ASSIGN_OR_RETURN(text, ScalarOptionText(option));
+    }
     if (!out->emplace(option.key, text).second) {
       return BindErrorAt(option.position, "format option " + option.key_text + " is given twice");
     }
@@ -70,6 +77,65 @@ Status BindLoadTrackingOption(const Option& option, CopyPlan* plan) {
                        "option " + option.key_text + " must be RELOAD or SKIP, got '" + text + "'");
   }
   return Status::OK();
+}
+
+// FILE_FORMAT's TYPE: TSV is CSV with a tab as the default delimiter.
+Status BindFormatType(const OptionValue& type, const CopyBindContext& context,
+                      const std::string& delimiter_key, CopyPlan* plan) {
+  const bool tsv = EqualsIgnoreCase(type.text, "tsv");
+  auto format = context.formats->FindByName(tsv ? "CSV" : type.text);
+  if (!format.ok()) return BindErrorAt(type.position, format.status().message());
+  plan->format = *format;
+  if (tsv) plan->format_options.emplace(delimiter_key, "\\t");
+  return Status::OK();
+}
+
+// Firebolt's WITH (...): TYPE and PATTERN shape the plan, the other options are the format's;
+// the options of later issues are refused by name.
+Status BindWithOptions(const OptionListClause& with, const CopyBindContext& context,
+                       CopyPlan* plan) {
+  static const std::vector<std::string> kNotYet = {
+      "auto_create",        "allow_column_mismatch",         "error_file",
+      "error_file_credentials", "max_errors_per_file",       "case_sensitive_column_mapping",
+      "credentials"};
+  std::vector<Option> format_options;
+  const OptionValue* type = nullptr;
+  for (const Option& option : with.options) {
+    if (option.key == "type") {
+      type = &option.value;
+    } else if (option.key == "pattern") {
+      INLET_ASSIGN_OR_RETURN(std::string pattern, ScalarOptionText(option));
+      plan->source.pattern = pattern;
+    } else if (std::find(kNotYet.begin(), kNotYet.end(), option.key) != kNotYet.end()) {
+      return BindErrorAt(option.position, "COPY ... WITH (" + AsciiToUpper(option.key_text) +
+                                              ") is not supported yet");
+    } else {
+      format_options.push_back(option);
+    }
+  }
+  INLET_RETURN_NOT_OK(AddFormatOptions(format_options, &plan->format_options));
+  if (type != nullptr && !EqualsIgnoreCase(type->text, "auto")) {
+    // Firebolt's DELIMITER is also the TSV default's key.
+    INLET_RETURN_NOT_OK(BindFormatType(*type, context, "delimiter", plan));
+  }
+  return Status::OK();
+}
+
+// Which dialect's CSV option names and defaults the statement speaks (docs/csv-support.md):
+// Firebolt's WITH form; Snowflake's FILE_FORMAT = (...) unless it uses the Delta form's names
+// or FORMAT_OPTIONS is given; the Delta form otherwise.
+CsvSqlDialect StatementDialect(const CopyIntoStatement& copy) {
+  if (copy.with_options) return CsvSqlDialect::kFirebolt;
+  if (!copy.file_format || !copy.file_format->parenthesized || copy.format_options) {
+    return CsvSqlDialect::kDelta;
+  }
+  const std::vector<std::string>& delta_names = CsvDialectOnlyOptionNames(CsvSqlDialect::kDelta);
+  for (const Option& option : copy.file_format->options) {
+    if (std::find(delta_names.begin(), delta_names.end(), option.key) != delta_names.end()) {
+      return CsvSqlDialect::kDelta;
+    }
+  }
+  return CsvSqlDialect::kSnowflake;
 }
 
 }  // namespace
@@ -119,24 +185,34 @@ Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& 
     for (const StringLiteral& file : copy.files->files) plan.source.files.push_back(file.value);
   }
   if (copy.pattern) plan.source.pattern = copy.pattern->value;
+  if (!copy.more_locations.empty()) {
+    return BindErrorAt(copy.more_locations.front().position,
+                       "COPY FROM several URLs is not supported yet; load them one by one, or "
+                       "give their folder and a PATTERN");
+  }
 
   SourcePosition options_position = copy.position;
+  const CsvSqlDialect dialect = StatementDialect(copy);
+  if (copy.with_options) {
+    options_position = copy.with_options->position;
+    INLET_RETURN_NOT_OK(BindWithOptions(*copy.with_options, context, &plan));
+  }
   if (copy.file_format) {
     options_position = copy.file_format->position;
     if (!copy.file_format->type) {
       return BindErrorAt(copy.file_format->position,
                          "FILE_FORMAT (...) needs a TYPE, e.g. FILE_FORMAT = (TYPE = CSV)");
     }
-    const OptionValue& type = *copy.file_format->type;
-    auto format = context.formats->FindByName(type.text);
-    if (!format.ok()) return BindErrorAt(type.position, format.status().message());
-    plan.format = *format;
     INLET_RETURN_NOT_OK(AddFormatOptions(copy.file_format->options, &plan.format_options));
+    INLET_RETURN_NOT_OK(BindFormatType(
+        *copy.file_format->type, context,
+        dialect == CsvSqlDialect::kSnowflake ? "field_delimiter" : "delimiter", &plan));
   }
   if (copy.format_options) {
     options_position = copy.format_options->position;
     INLET_RETURN_NOT_OK(AddFormatOptions(copy.format_options->options, &plan.format_options));
   }
+  plan.format_options[kFormatDialectKey] = std::string(CsvSqlDialectName(dialect));
   if (plan.format) {
     Status valid = ValidateFormatOptions(*plan.format, plan.format_options);
     if (!valid.ok()) return FormatOptionError(valid, options_position);

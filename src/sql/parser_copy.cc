@@ -16,10 +16,43 @@ Status DuplicateClause(const SourcePosition& position, std::string_view clause) 
 Result<StatementPtr> Parser::ParseCopyInto() {
   auto copy = std::make_unique<CopyIntoStatement>();
   copy->position = Advance().position;  // COPY
-  INLET_RETURN_NOT_OK(ExpectWord("into"));
+  // Firebolt writes COPY t FROM ..., with INTO optional.
+  const bool into = MatchWord("into");
   INLET_ASSIGN_OR_RETURN(copy->table, ParseName("table name"));
+  if (PeekOperator("(")) {
+    return SyntaxError(Peek().position,
+                       "COPY with a column list is not supported yet; the file's columns match "
+                       "the table's by name (with a header) or by position");
+  }
   INLET_RETURN_NOT_OK(ExpectWord("from"));
+  if (Peek().type != TokenType::kString) {
+    return SyntaxError(Peek().position,
+                       "COPY FROM a LOCATION object is not supported yet; give the URL as a string");
+  }
   INLET_ASSIGN_OR_RETURN(copy->location, ParseStringLiteral("location string"));
+  while (MatchOperator(",")) {
+    INLET_ASSIGN_OR_RETURN(StringLiteral more, ParseStringLiteral("location string"));
+    copy->more_locations.push_back(std::move(more));
+  }
+  for (const char* clause : {"limit", "offset", "where"}) {
+    if (PeekWord(clause)) {
+      return SyntaxError(Peek().position,
+                         "COPY ... " + AsciiToUpper(clause) + " is not supported yet");
+    }
+  }
+  // Firebolt's form: its WITH, its (...) right after the URLs, several URLs, or no INTO.
+  if (PeekWord("with") || PeekOperator("(") || !copy->more_locations.empty() || !into) {
+    SourcePosition at = Peek().position;
+    MatchWord("with");
+    copy->with_options.emplace();
+    copy->with_options->position = at;
+    if (!AtStatementEnd()) {
+      INLET_ASSIGN_OR_RETURN(copy->with_options->options, ParseOptionList());
+    }
+    if (PeekWord("where")) return SyntaxError(Peek().position, "COPY ... WHERE is not supported yet");
+    if (!AtStatementEnd()) return ErrorExpected("the end of the statement");
+    return StatementPtr(std::move(copy));
+  }
   while (!AtStatementEnd()) {
     INLET_RETURN_NOT_OK(ParseCopyClause(copy.get()));
   }
@@ -85,6 +118,7 @@ Result<FileFormatClause> Parser::ParseFileFormat() {
     INLET_ASSIGN_OR_RETURN(clause.type, ParseOptionValue());
     return clause;
   }
+  clause.parenthesized = true;
   INLET_ASSIGN_OR_RETURN(std::vector<Option> entries, ParseOptionList());
   for (Option& entry : entries) {
     if (entry.key != "type") {

@@ -237,11 +237,33 @@ TEST(ParserCopyTest, NonAsciiOptionKeysPrintAsWords) {
   EXPECT_EQ(Canonical(copy->ToString()), copy->ToString());
 }
 
+TEST(ParserCopyTest, FireboltForm) {
+  for (const char* sql : {"COPY t FROM 'x'", "COPY INTO t FROM 'x' WITH ()", "COPY t FROM 'x' ()"}) {
+    auto copy = MustParseCopy(sql);
+    ASSERT_TRUE(copy->with_options.has_value()) << sql;
+    EXPECT_EQ(copy->ToString(), "COPY INTO t FROM 'x' WITH ()") << sql;
+  }
+  auto copy = MustParseCopy(
+      "COPY t FROM 'a', 'b' WITH (TYPE = CSV, HEADER = TRUE, QUOTE = SINGLE_QUOTE)");
+  ASSERT_EQ(copy->more_locations.size(), 1u);
+  EXPECT_EQ(copy->ToString(),
+            "COPY INTO t FROM 'a', 'b' WITH (TYPE = CSV, HEADER = TRUE, QUOTE = SINGLE_QUOTE)");
+  EXPECT_EQ(ParseErrorOf("COPY t (a, b) FROM 'x'"),
+            "syntax error at line 1, column 8: COPY with a column list is not supported yet; the "
+            "file's columns match the table's by name (with a header) or by position");
+  EXPECT_EQ(ParseErrorOf("COPY t FROM 'x' OFFSET 2"),
+            "syntax error at line 1, column 17: COPY ... OFFSET is not supported yet");
+  EXPECT_EQ(ParseErrorOf("COPY t FROM 'x' WITH (TYPE = CSV) WHERE a = 1"),
+            "syntax error at line 1, column 35: COPY ... WHERE is not supported yet");
+  EXPECT_EQ(ParseErrorOf("COPY t FROM 'x' WITH (TYPE = CSV) FORCE"),
+            "syntax error at line 1, column 35: expected the end of the statement but found "
+            "\"FORCE\"");
+}
+
 TEST(ParserCopyTest, Errors) {
-  EXPECT_EQ(ParseErrorOf("COPY t FROM 'x'"),
-            "syntax error at line 1, column 6: expected INTO but found \"t\"");
   EXPECT_EQ(ParseErrorOf("COPY INTO t FROM x"),
-            "syntax error at line 1, column 18: expected location string but found \"x\"");
+            "syntax error at line 1, column 18: COPY FROM a LOCATION object is not supported "
+            "yet; give the URL as a string");
   EXPECT_EQ(ParseErrorOf("COPY INTO t FROM 'x' FORMAT_OPTION (a = 1)"),
             "syntax error at line 1, column 22: expected a COPY INTO clause (FILE_FORMAT, FILES, "
             "PATTERN, FORMAT_OPTIONS, COPY_OPTIONS, FORCE or KEY = value) but found "

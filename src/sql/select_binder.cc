@@ -386,18 +386,21 @@ Result<Value> BindConstant(const Expression& expression, const LogicalType& type
   return cast;
 }
 
-Result<SelectPlan> BindSelect(const SelectStatement& select, const TableResolver& resolve_table) {
+Result<SelectPlan> BindSelect(const SelectStatement& select, const TableResolver& resolve_table,
+                              const TableFunctionResolver& resolve_function) {
   SelectPlan plan;
   Schema schema;
   std::string table_name;
   std::string alias;
   if (select.from.has_value()) {
     const TableRef& from = *select.from;
-    if (from.kind == TableRef::Kind::kFunction) {
+    if (from.kind == TableRef::Kind::kFunction && !resolve_function) {
       return BindErrorAt(from.position,
-                         "table function " + from.name.ToString() + "() is not supported yet");
+                         "table function " + from.name.ToString() + "() is not supported here");
     }
-    INLET_ASSIGN_OR_RETURN(BoundTable table, resolve_table(from.name));
+    INLET_ASSIGN_OR_RETURN(BoundTable table, from.kind == TableRef::Kind::kFunction
+                                                 ? resolve_function(from)
+                                                 : resolve_table(from.name));
     schema = table.schema;
     table_name = table.name;
     if (from.alias) alias = from.alias->normalized;

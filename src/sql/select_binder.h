@@ -21,10 +21,15 @@ struct BoundTable {
 /// Resolves a FROM name to a table (the catalog in production, a fake in tests).
 using TableResolver = std::function<Result<BoundTable>(const Name& name)>;
 
+/// Resolves a table function call in FROM, such as sniff('path').
+using TableFunctionResolver = std::function<Result<BoundTable>(const TableRef& call)>;
+
 /// Turns a parsed SELECT into a plan: names to column indexes, aggregates to slots, literals to
 /// typed constants, ORDER BY ordinals and aliases to output columns. Errors name the place in
 /// the statement: `column "qty2" does not exist at line 1, column 8 (columns of orders: ...)`.
-Result<SelectPlan> BindSelect(const SelectStatement& select, const TableResolver& resolve_table);
+/// Without `resolve_function`, a table function in FROM is an error.
+Result<SelectPlan> BindSelect(const SelectStatement& select, const TableResolver& resolve_table,
+                              const TableFunctionResolver& resolve_function = nullptr);
 
 /// The LogicalType a parsed type names, nested types included. Errors point at the part at
 /// fault: an unknown type name, a duplicate STRUCT field, a MAP key of a nested type.

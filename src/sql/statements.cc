@@ -19,6 +19,7 @@
 #include "sql/constraint_statements.h"
 #include "sql/copy_binder.h"
 #include "sql/select_binder.h"
+#include "sql/table_functions.h"
 #include "types/cast.h"
 
 namespace inlet::sql {
@@ -492,7 +493,10 @@ Result<ResultSet> ExecuteSelectStatement(const SelectStatement& select, Database
     };
     return bound;
   };
-  INLET_ASSIGN_OR_RETURN(SelectPlan plan, BindSelect(select, resolve));
+  TableFunctionResolver resolve_function = [&db](const TableRef& call) {
+    return BindTableFunction(call, db);
+  };
+  INLET_ASSIGN_OR_RETURN(SelectPlan plan, BindSelect(select, resolve, resolve_function));
   return ExecuteSelect(std::move(plan));
 }
 

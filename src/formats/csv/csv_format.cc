@@ -3,6 +3,7 @@
 #include "formats/csv/csv_options.h"
 #include "formats/csv/csv_reader.h"
 #include "formats/csv/csv_sniffer.h"
+#include "formats/csv/csv_split.h"
 
 namespace inlet {
 
@@ -13,15 +14,20 @@ Status CsvFormat::ValidateOptions(const FormatOptions& options) const {
 }
 
 Result<Schema> CsvFormat::InferSchema(const SourceFile& file, const FormatOptions& options) {
-  INLET_ASSIGN_OR_RETURN(CsvOptions csv_options,
-                         CsvOptions::Parse(options, DefaultCsvDelimiter(file.info.path)));
-  return InferCsvSchema(file, csv_options);
+  return InferCsvSchema(file, options);
 }
 
 Result<std::unique_ptr<FormatReader>> CsvFormat::OpenReader(const SourceFile& file,
                                                             const ReadRequest& request) {
   INLET_ASSIGN_OR_RETURN(std::unique_ptr<CsvReader> reader, CsvReader::Open(file, request));
   return std::unique_ptr<FormatReader>(std::move(reader));
+}
+
+Result<std::vector<FileSplit>> CsvFormat::PlanSplits(const SourceFile& file,
+                                                     const FormatOptions& options,
+                                                     int max_splits) {
+  INLET_ASSIGN_OR_RETURN(CsvOptions csv_options, ResolveCsvOptions(file, options));
+  return PlanCsvSplits(file, csv_options, max_splits);
 }
 
 }  // namespace inlet

@@ -20,6 +20,14 @@ class CsvFormat : public FileFormat {
   Result<Schema> InferSchema(const SourceFile& file, const FormatOptions& options) override;
   Result<std::unique_ptr<FormatReader>> OpenReader(const SourceFile& file,
                                                    const ReadRequest& request) override;
+  /// Byte ranges that start at true record starts (see csv_split.h); compressed files are
+  /// read whole.
+  Result<std::vector<FileSplit>> PlanSplits(const SourceFile& file, const FormatOptions& options,
+                                            int max_splits) override;
+  /// "the records from byte 1048576".
+  std::string DescribeSplit(const FileSplit& split) const override {
+    return "the records from byte " + std::to_string(split.begin);
+  }
 };
 
 }  // namespace inlet

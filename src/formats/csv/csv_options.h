@@ -1,41 +1,80 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "formats/csv/csv_parser.h"
+#include "formats/csv/datetime_format.h"
 #include "formats/format.h"
+#include "io/text_decoding.h"
 
 namespace inlet {
 
-/// The CSV FORMAT_OPTIONS, parsed. Option names follow Databricks; keys arrive lower-case.
+/// Which SQL dialect's option names and defaults a statement's CSV options follow. The binder
+/// records it under kFormatDialectKey; without that key the options are the Delta form's.
+enum class CsvSqlDialect { kDelta, kSnowflake, kFirebolt };
+
+/// The kFormatDialectKey value of a dialect: "delta", "snowflake", "firebolt".
+std::string_view CsvSqlDialectName(CsvSqlDialect dialect);
+
+/// How text in a BINARY column becomes bytes (Snowflake's BINARY_FORMAT).
+enum class CsvBinaryFormat { kUtf8, kHex, kBase64 };
+
+/// The CSV options of every dialect, parsed into one canonical form: each dialect's names map to
+/// these fields, and the dialect decides the defaults of what a statement leaves out (the table
+/// is in docs/csv-support.md). Keys arrive lower-case.
 ///
-///   header (alias has_header)  true        the first record names the columns
-///   delimiter (alias sep)      ,  (tab for .tsv files)  one character; `\t` means tab
-///   quote                      "           one character; '' turns quoting off
-///   escape                     none        one character that escapes a quote inside quotes
-///   nullValue                  none        an unquoted field equal to it is NULL
-///   skipRows                   0           lines skipped before the header or the data
-///
-/// NULLs: an empty unquoted field is NULL, a quoted one ("") an empty string. With nullValue set,
-/// an unquoted field equal to it is NULL too, and an empty unquoted field is an empty string in
-/// VARCHAR/BINARY columns (it stays NULL in the others, where '' is no value at all).
+/// NULLs: an unquoted field equal to one of `null_if` is NULL; an empty unquoted field is NULL
+/// when `empty_field_as_null` (else '' in text columns and a cast error in the others); a
+/// quoted "" is always an empty string.
 struct CsvOptions {
+  CsvSqlDialect sql_dialect = CsvSqlDialect::kDelta;
+  /// The first record (after `skip_rows` lines) names the columns, matched to the table's by
+  /// name; without it columns match by position.
   bool header = true;
-  CsvDialect dialect;
-  std::optional<std::string> null_value;
+  /// Physical lines skipped before the header or the data.
   int64_t skip_rows = 0;
+  CsvDialect dialect;
+  std::vector<std::string> null_if;
+  bool empty_field_as_null = true;
+  /// The Delta form's nullValue rule: with nullValue given, an empty unquoted field is '' in
+  /// VARCHAR/BINARY columns and NULL in the others.
+  bool empty_text_is_empty_string = false;
+  /// Leading and trailing spaces and tabs of unquoted fields are dropped, and around quotes.
+  bool trim_space = false;
+  /// A record whose field count differs from the columns' is a row error; when false, missing
+  /// fields are NULL and extra ones ignored (with a header: by the header's count).
+  bool error_on_column_count_mismatch = true;
+  CsvBinaryFormat binary_format = CsvBinaryFormat::kUtf8;
+  /// Formats for DATE, TIME and TIMESTAMP[TZ] columns; AUTO (the built-in cast) when unset.
+  std::optional<DateTimeFormat> date_format;
+  std::optional<DateTimeFormat> time_format;
+  std::optional<DateTimeFormat> timestamp_format;
+  /// COMPRESSION, ENCODING and the UTF-8 options, the same in every dialect (src/io reads them).
+  TextInputOptions input;
 
   /// Parses and checks `options`; `default_delimiter` is ',' or '\t' (for .tsv files).
   /// InvalidArgument naming the option and the bad value.
   static Result<CsvOptions> Parse(const FormatOptions& options, char default_delimiter = ',');
+
+  /// Whether unquoted `text` is one of the NULL_IF / nullValue / NULL_STRING strings.
+  bool MatchesNullIf(std::string_view text) const {
+    for (const std::string& n : null_if) {
+      if (text == n) return true;
+    }
+    return false;
+  }
 };
 
-/// The options CsvFormat accepts, for validation and docs; names compare ignoring case.
+/// The options CsvFormat accepts in every dialect, for validation and docs; names compare
+/// ignoring case.
 std::vector<OptionSpec> CsvOptionSpecs();
+
+/// The option names that only `dialect` uses (lower-case): the binder tells the Delta form from
+/// Snowflake's FILE_FORMAT = (...) by them.
+const std::vector<std::string>& CsvDialectOnlyOptionNames(CsvSqlDialect dialect);
 
 /// '\t' for files named *.tsv (also when compressed: *.tsv.gz), ',' otherwise.
 char DefaultCsvDelimiter(std::string_view path);

@@ -23,7 +23,7 @@ TEST(CsvOptionsTest, Defaults) {
   EXPECT_TRUE(options.dialect.has_quote);
   EXPECT_EQ(options.dialect.quote, '"');
   EXPECT_FALSE(options.dialect.has_escape);
-  EXPECT_FALSE(options.null_value.has_value());
+  EXPECT_TRUE(options.null_if.empty());
   EXPECT_EQ(options.skip_rows, 0);
   EXPECT_EQ(CsvOptions::Parse({}, '\t')->dialect.delimiter, '\t');
 }
@@ -70,12 +70,100 @@ TEST(CsvOptionsTest, QuoteAndEscape) {
 }
 
 TEST(CsvOptionsTest, NullValueAndSkipRows) {
-  EXPECT_EQ(*CsvOptions::Parse({{"nullvalue", "NA"}})->null_value, "NA");
-  EXPECT_EQ(*CsvOptions::Parse({{"nullvalue", ""}})->null_value, "");
+  EXPECT_EQ(CsvOptions::Parse({{"nullvalue", "NA"}})->null_if, std::vector<std::string>{"NA"});
+  EXPECT_EQ(CsvOptions::Parse({{"nullvalue", ""}})->null_if, std::vector<std::string>{""});
   EXPECT_EQ(CsvOptions::Parse({{"skiprows", "3"}})->skip_rows, 3);
   EXPECT_EQ(ErrorOf({{"skiprows", "-1"}}), "skipRows must be a non-negative integer, got '-1'");
   EXPECT_EQ(ErrorOf({{"skiprows", "2x"}}), "skipRows must be a non-negative integer, got '2x'");
   EXPECT_EQ(ErrorOf({{"skiprows", ""}}), "skipRows must be a non-negative integer, got ''");
+}
+
+TEST(CsvOptionsTest, EachDialectHasItsDefaults) {
+  CsvOptions snowflake = *CsvOptions::Parse({{kFormatDialectKey, "snowflake"}});
+  EXPECT_FALSE(snowflake.header);
+  EXPECT_FALSE(snowflake.dialect.has_quote);
+  EXPECT_EQ(snowflake.dialect.unquoted_escape, '\\');
+  EXPECT_FALSE(snowflake.dialect.skip_blank_lines);
+  EXPECT_EQ(snowflake.null_if, std::vector<std::string>{"\\N"});
+  EXPECT_EQ(snowflake.binary_format, CsvBinaryFormat::kHex);
+  CsvOptions firebolt = *CsvOptions::Parse({{kFormatDialectKey, "firebolt"}});
+  EXPECT_FALSE(firebolt.header);
+  EXPECT_TRUE(firebolt.dialect.has_quote);
+  EXPECT_TRUE(firebolt.dialect.lf_cr_is_newline);
+  EXPECT_TRUE(firebolt.null_if.empty());
+  CsvOptions delta = *CsvOptions::Parse({{kFormatDialectKey, "delta"}});
+  EXPECT_TRUE(delta.header);
+  EXPECT_TRUE(delta.dialect.skip_blank_lines);
+}
+
+TEST(CsvOptionsTest, SnowflakeOptions) {
+  CsvOptions o = *CsvOptions::Parse({{kFormatDialectKey, "snowflake"},
+                                     {"field_delimiter", "0x7C"},
+                                     {"record_delimiter", ";"},
+                                     {"skip_header", "2"},
+                                     {"field_optionally_enclosed_by", "'"},
+                                     {"escape_unenclosed_field", "NONE"},
+                                     {"null_if", "('', 'it''s')"},
+                                     {"empty_field_as_null", "false"},
+                                     {"date_format", "AUTO"},
+                                     {"timestamp_format", "YYYY-MM-DD HH24:MI"}});
+  EXPECT_EQ(o.dialect.delimiter, '|');
+  EXPECT_TRUE(o.dialect.custom_record_delimiter);
+  EXPECT_EQ(o.dialect.record_delimiter, ';');
+  EXPECT_EQ(o.skip_rows, 2);
+  EXPECT_FALSE(o.header);
+  EXPECT_EQ(o.dialect.quote, '\'');
+  EXPECT_EQ(o.dialect.unquoted_escape, '\0');
+  EXPECT_EQ(o.null_if, (std::vector<std::string>{"", "it's"}));
+  EXPECT_FALSE(o.empty_field_as_null);
+  EXPECT_FALSE(o.date_format.has_value());
+  EXPECT_EQ(o.timestamp_format->text(), "YYYY-MM-DD HH24:MI");
+  EXPECT_EQ(CsvOptions::Parse({{kFormatDialectKey, "snowflake"}, {"field_delimiter", "\\001"}})
+                ->dialect.delimiter,
+            '\001');
+}
+
+TEST(CsvOptionsTest, FireboltOptions) {
+  CsvOptions o = *CsvOptions::Parse({{kFormatDialectKey, "firebolt"},
+                                     {"quote", "SINGLE_QUOTE"},
+                                     {"null_string", "NA"},
+                                     {"newline", "\\n"},
+                                     {"date_format", "DD Mon YYYY"}});
+  EXPECT_EQ(o.dialect.quote, '\'');
+  EXPECT_EQ(o.null_if, std::vector<std::string>{"NA"});
+  EXPECT_FALSE(o.dialect.custom_record_delimiter);
+  EXPECT_EQ(o.date_format->text(), "DD Mon YYYY");
+}
+
+TEST(CsvOptionsTest, DialectErrorsNameTheOption) {
+  auto error = [](FormatOptions options) {
+    auto parsed = CsvOptions::Parse(options);
+    return parsed.ok() ? "OK" : parsed.status().message();
+  };
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"skip_header", "-1"}}),
+            "SKIP_HEADER must be a non-negative integer, got '-1'");
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"trim_space", "maybe"}}),
+            "TRIM_SPACE must be true or false, got 'maybe'");
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"field_optionally_enclosed_by", "|"}}),
+            "FIELD_OPTIONALLY_ENCLOSED_BY must be NONE, ' or \", got '|'");
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"null_if", "('a', b)"}}),
+            "NULL_IF must be a list of strings, got ('a', b)");
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"record_delimiter", "||"}}),
+            "RECORD_DELIMITER of several characters ('||') is not supported yet");
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"replace_invalid_characters", "maybe"}}),
+            "REPLACE_INVALID_CHARACTERS must be TRUE or FALSE, got 'maybe'");
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"encoding", "KLINGON"}}).substr(0, 35),
+            "ENCODING: unknown ENCODING 'KLINGON");
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"compression", "zip"}}).substr(0, 39),
+            "COMPRESSION: unknown compression 'zip':");
+  EXPECT_EQ(error({{kFormatDialectKey, "firebolt"}, {"newline", "ab"}}),
+            "NEWLINE must be one character or \\n, got 'ab'");
+  EXPECT_EQ(error({{kFormatDialectKey, "firebolt"}, {"timestamp_format", "YYYY-MMMM"}}),
+            "TIMESTAMP_FORMAT 'YYYY-MMMM': the month appears twice");
+  EXPECT_EQ(error({{kFormatDialectKey, "firebolt"}, {"nullvalue", "x"}}),
+            "option nullvalue belongs to the delta form of COPY, not to this statement's firebolt "
+            "form; its CSV options are: HEADER, DELIMITER, NEWLINE, QUOTE, ESCAPE, NULL_STRING, "
+            "EMPTY_FIELD_AS_NULL, SKIP_BLANK_LINES, DATE_FORMAT, TIMESTAMP_FORMAT");
 }
 
 TEST(CsvOptionsTest, DefaultDelimiterByExtension) {

@@ -1,6 +1,7 @@
 #include "formats/csv/csv_parser.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "common/string_util.h"
 
@@ -24,8 +25,16 @@ CsvParser::State CsvParser::ComputeTransition(State from, uint8_t c) const {
   const bool is_delimiter = c == static_cast<uint8_t>(dialect_.delimiter);
   const bool is_quote = dialect_.has_quote && c == static_cast<uint8_t>(dialect_.quote);
   const bool is_escape = dialect_.has_escape && c == static_cast<uint8_t>(dialect_.escape);
-  const bool is_lf = c == '\n';
-  const bool is_cr = c == '\r';
+  const bool is_unquoted_escape =
+      dialect_.unquoted_escape != '\0' && c == static_cast<uint8_t>(dialect_.unquoted_escape);
+  const bool is_lf = dialect_.custom_record_delimiter
+                         ? c == static_cast<uint8_t>(dialect_.record_delimiter)
+                         : c == '\n';
+  const bool is_cr = !dialect_.custom_record_delimiter && c == '\r';
+  if (from == kUnquotedEscape) {
+    return is_delimiter || is_lf || is_cr || is_quote || is_unquoted_escape ? kUnquotedEscapedChar
+                                                                            : kUnquoted;
+  }
   switch (from) {
     case kRecordStart:
     case kBlankLf:
@@ -34,14 +43,20 @@ CsvParser::State CsvParser::ComputeTransition(State from, uint8_t c) const {
     case kRecordEndCr:
     case kFieldStart:
       if (is_lf && (from == kBlankCr || from == kRecordEndCr)) return kRecordStart;
+      if (is_cr && dialect_.lf_cr_is_newline && (from == kBlankLf || from == kRecordEndLf)) {
+        return kRecordStart;
+      }
       if (is_delimiter) return kFieldStart;
+      if (is_unquoted_escape) return kUnquotedEscape;
       if (is_lf) return from == kFieldStart ? kRecordEndLf : kBlankLf;
       if (is_cr) return from == kFieldStart ? kRecordEndCr : kBlankCr;
       return is_quote ? kQuoteOpen : kUnquoted;
     case kUnquoted:
+    case kUnquotedEscapedChar:
     case kQuoteInQuoted:
       if (from == kQuoteInQuoted && is_quote) return kQuoted;  // "" inside quotes
       if (is_delimiter) return kFieldStart;
+      if (is_unquoted_escape) return kUnquotedEscape;
       if (is_lf) return kRecordEndLf;
       if (is_cr) return kRecordEndCr;
       return kUnquoted;
@@ -56,6 +71,7 @@ CsvParser::State CsvParser::ComputeTransition(State from, uint8_t c) const {
     case kQuotedLf:
     case kQuotedCrLf:
     case kEscapedChar:
+    case kUnquotedEscape:
     case kNumStates:
       break;
   }
@@ -80,15 +96,35 @@ Status CsvParser::Start() {
     }
     end_ += static_cast<size_t>(n);
   }
-  if (end_ >= 3 && buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+  // A split starts mid-file, where these bytes would be data.
+  const bool at_file_start = buffer_offset_ == 0;
+  if (at_file_start && dialect_.skip_byte_order_mark && end_ >= 3 &&
+      buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    pos_ = 3;
+  }
   return Status::OK();
+}
+
+void CsvParser::StartAt(int64_t begin, std::function<Result<int64_t>()> lines_before) {
+  buffer_offset_ = begin;
+  record_offset_ = begin;
+  count_lines_before_ = std::move(lines_before);
+}
+
+Result<int64_t> CsvParser::FileRecordLine() {
+  if (count_lines_before_) {
+    INLET_ASSIGN_OR_RETURN(lines_before_, count_lines_before_());
+    count_lines_before_ = nullptr;
+  }
+  return lines_before_ + record_line_;
 }
 
 Result<bool> CsvParser::FillBuffer() {
   if (at_end_) return false;
   if (static_cast<int64_t>(field_data_.size()) > dialect_.max_record_bytes) {
+    INLET_ASSIGN_OR_RETURN(int64_t line, FileRecordLine());
     return Status::InvalidData(
-        "line " + std::to_string(record_line_) + ": a record holds more than " +
+        "line " + std::to_string(line) + ": a record holds more than " +
         FormatBytes(dialect_.max_record_bytes) + "; is a quote left unclosed?");
   }
   buffer_offset_ += static_cast<int64_t>(end_);
@@ -112,6 +148,12 @@ Status CsvParser::SkipLines(int64_t lines) {
       if (!more) break;
     }
     const char c = buffer_[pos_++];
+    // With a custom record delimiter a "line" ends at that byte only (Snowflake's SKIP_HEADER
+    // counts records, and LF/CR are data then).
+    if (dialect_.custom_record_delimiter) {
+      if (c == dialect_.record_delimiter) ++skipped;
+      continue;
+    }
     if (c == '\r' || (c == '\n' && !after_cr)) ++skipped;
     after_cr = c == '\r';
   }
@@ -129,7 +171,8 @@ void CsvParser::EndField() {
 
 Result<bool> CsvParser::FinishAtEndOfInput() {
   if (IsRecordStart(state_)) return false;
-  unterminated_quote_ = state_ != kUnquoted && state_ != kFieldStart && state_ != kQuoteInQuoted;
+  unterminated_quote_ = state_ != kUnquoted && state_ != kFieldStart && state_ != kQuoteInQuoted &&
+                        state_ != kUnquotedEscape && state_ != kUnquotedEscapedChar;
   EndField();
   state_ = kRecordStart;
   return true;
@@ -151,6 +194,7 @@ Result<bool> CsvParser::NextRecord() {
   unterminated_quote_ = false;
   record_line_ = line_;
   record_offset_ = bytes_consumed();
+  if (PastEnd()) return false;
   while (true) {
     if (pos_ == end_) {
       INLET_ASSIGN_OR_RETURN(bool more, FillBuffer());
@@ -179,8 +223,12 @@ Result<bool> CsvParser::NextRecord() {
           break;
         case kQuotedCrLf:
         case kEscape:
+        case kUnquotedEscape:
           field_data_.push_back(static_cast<char>(c));
           break;
+        case kUnquotedEscapedChar:
+          if (c == '\n' || c == '\r') ++line_;
+          [[fallthrough]];
         case kEscapedChar:
           field_data_.back() = static_cast<char>(c);  // replaces the escape byte
           break;
@@ -199,12 +247,25 @@ Result<bool> CsvParser::NextRecord() {
           return true;
         case kBlankLf:
         case kBlankCr:
+          if (!dialect_.skip_blank_lines) [[unlikely]] {
+            // A blank line read as a record: one empty field.
+            EndField();
+            ++line_;
+            state_ = state;
+            pos_ = static_cast<size_t>(p - base);
+            return true;
+          }
           ++line_;
           [[fallthrough]];
         case kRecordStart:
           // Nothing of the record is consumed yet: it starts after this newline.
           record_line_ = line_;
           record_offset_ = buffer_offset_ + (p - base);
+          if (PastEnd()) [[unlikely]] {
+            state_ = state;
+            pos_ = static_cast<size_t>(p - base);
+            return false;
+          }
           break;
         case kQuoteInQuoted:
         case kNumStates:
@@ -213,6 +274,73 @@ Result<bool> CsvParser::NextRecord() {
     }
     state_ = state;
     pos_ = end_;
+  }
+}
+
+// PERF NOTES: this runs on one thread over every byte before the last split (see csv_split.h),
+// so it does as little per byte as it can:
+// - Outside quotes only a quote byte can change what follows (enter a quoted field), so memchr
+//   jumps from quote to quote; the state after the bytes jumped over depends on their last two
+//   bytes only (a delimiter, a newline, a CRLF or data), and no record is assembled.
+// - Inside quotes, runs of plain bytes are skipped with the same table as NextRecord.
+// Line numbers are not counted here: a split counts them only if it has to report one.
+Result<bool> CsvParser::AdvanceTo(int64_t offset) {
+  const uint8_t quote = static_cast<uint8_t>(dialect_.quote);
+  while (bytes_consumed() < offset) {
+    if (pos_ == end_) {
+      INLET_ASSIGN_OR_RETURN(bool more, FillBuffer());
+      if (!more) return false;
+    }
+    const char* const base = buffer_.data();
+    const char* p = base + pos_;
+    const char* const end =
+        base + std::min<int64_t>(static_cast<int64_t>(end_), offset - buffer_offset_);
+    State state = state_;
+    while (p < end) {
+      if (IsOutsideQuotes(state)) {
+        const char* q = nullptr;
+        if (dialect_.has_quote) q = static_cast<const char*>(std::memchr(p, quote, end - p));
+        if (q == nullptr) q = end;
+        // Every outside state reads a non-quote byte into the same next state, up to whether
+        // a newline ends a record or a blank line (which matters to NextRecord only).
+        if (q - p >= 2) {
+          state = transitions_[transitions_[kUnquoted][static_cast<uint8_t>(q[-2])]]
+                              [static_cast<uint8_t>(q[-1])];
+        } else if (q - p == 1) {
+          state = transitions_[state][static_cast<uint8_t>(q[-1])];
+        }
+        p = q;
+        if (p < end) state = transitions_[state][static_cast<uint8_t>(*p++)];
+      } else {
+        state = transitions_[state][static_cast<uint8_t>(*p++)];
+        if (state == kQuoted) {
+          while (p < end && plain_quoted_[static_cast<uint8_t>(*p)]) ++p;
+        }
+      }
+    }
+    state_ = state;
+    pos_ = static_cast<size_t>(p - base);
+  }
+  return true;
+}
+
+Result<int64_t> CsvParser::SkipToRecordStart(int64_t offset) {
+  if (!started_) INLET_RETURN_NOT_OK(Start());
+  INLET_ASSIGN_OR_RETURN(bool more, AdvanceTo(offset));
+  if (!more) return -1;
+  while (true) {
+    if (pos_ == end_) {
+      INLET_ASSIGN_OR_RETURN(more, FillBuffer());
+      if (!more) return -1;  // no record starts at the end of the input
+    }
+    const uint8_t c = static_cast<uint8_t>(buffer_[pos_]);
+    if (IsRecordStart(state_)) {
+      // Between the CR and LF of a CRLF a split would read the LF as a blank line.
+      const bool after_cr = state_ == kBlankCr || state_ == kRecordEndCr;
+      if (!after_cr || c != '\n') return bytes_consumed();
+    }
+    state_ = transitions_[state_][c];
+    ++pos_;
   }
 }
 

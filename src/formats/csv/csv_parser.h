@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,6 +23,18 @@ struct CsvDialect {
   /// quote (RFC 4180 doubling already covers that).
   bool has_escape = false;
   char escape = '\\';
+  /// Outside quotes, this byte ('\0' for none) makes a following delimiter, line break, quote
+  /// or itself literal; before any other byte it is kept as data (so `\N` stays `\N`).
+  char unquoted_escape = '\0';
+  /// When false, a blank line is a record of one empty field.
+  bool skip_blank_lines = true;
+  /// Skip a UTF-8 byte order mark at the start of the input.
+  bool skip_byte_order_mark = true;
+  /// LF followed by CR ends one record, not a record and a blank line (Firebolt's NEWLINE).
+  bool lf_cr_is_newline = false;
+  /// When set, `record_delimiter` alone ends records and LF and CR are data.
+  bool custom_record_delimiter = false;
+  char record_delimiter = '\n';
   /// Bytes read from the input at a time.
   int64_t chunk_size = 1 << 20;
   /// A record whose fields hold more bytes than this is an InvalidData error: it is what an
@@ -48,8 +61,25 @@ class CsvParser {
   /// are not interpreted. REQUIRES: called before the first NextRecord().
   Status SkipLines(int64_t lines);
 
-  /// Parses the next record; false at the end of the input.
+  /// Makes the parser read one split of a file (see csv_split.h): the input starts at byte
+  /// `begin` of the file, a record start found by SkipToRecordStart, so no BOM is looked for.
+  /// `lines_before` counts the line breaks of the file before `begin`; it is called once, the
+  /// first time a line number is needed, since counting reads the file up to there.
+  /// REQUIRES: called before anything else, with begin > 0.
+  void StartAt(int64_t begin, std::function<Result<int64_t>()> lines_before);
+  /// Records that start at or after byte `end` of the input are left to the next split: once
+  /// the parser reaches one, NextRecord() returns false. -1 (the default) reads to the end.
+  /// REQUIRES: `end` is a record start (from SkipToRecordStart) or -1.
+  void set_end(int64_t end) { end_offset_ = end; }
+
+  /// Parses the next record; false at the end of the input (or of the split).
   Result<bool> NextRecord();
+
+  /// Consumes the input, producing no records, up to the first byte offset at or after `offset`
+  /// where a record starts in a full parse of the input (and not inside a CRLF), and returns it;
+  /// -1 when no record starts there. A parser started at that offset (StartAt) reads exactly
+  /// the records this one would have read from there. REQUIRES: between records.
+  Result<int64_t> SkipToRecordStart(int64_t offset);
 
   size_t num_fields() const { return field_ends_.size(); }
   std::string_view field(size_t i) const {
@@ -58,8 +88,12 @@ class CsvParser {
   }
   /// True when field `i` was written in quotes (so "" is an empty string, not a missing value).
   bool field_quoted(size_t i) const { return field_quoted_[i]; }
-  /// 1-based line where the current record starts.
+  /// 1-based line where the current record starts, counted from where the input starts: the
+  /// file's line unless the parser reads a split (see FileRecordLine).
   int64_t record_line() const { return record_line_; }
+  /// The file's 1-based line where the current record starts. For a split (StartAt) the first
+  /// call counts the lines before it, which reads the file up to there.
+  Result<int64_t> FileRecordLine();
   /// Byte offset of the current record in the (decompressed) input.
   int64_t record_offset() const { return record_offset_; }
   /// The current record ran into the end of the input inside a quoted field.
@@ -88,6 +122,8 @@ class CsvParser {
     kQuoteInQuoted,  // a quote inside quotes: the closing one or the first of ""
     kEscape,         // the escape byte inside quotes
     kEscapedChar,    // a quote or escape byte right after the escape byte
+    kUnquotedEscape,       // the unquoted_escape byte outside quotes
+    kUnquotedEscapedChar,  // a structural byte right after it, kept as data
     kNumStates
   };
 
@@ -95,6 +131,14 @@ class CsvParser {
     return s == kRecordStart || s == kBlankLf || s == kBlankCr || s == kRecordEndLf ||
            s == kRecordEndCr;
   }
+  /// Not inside a quoted field (nor right after one of its quotes).
+  static bool IsOutsideQuotes(State s) {
+    return IsRecordStart(s) || s == kFieldStart || s == kUnquoted;
+  }
+  /// The record at record_offset_ belongs to the next split.
+  bool PastEnd() const { return end_offset_ >= 0 && record_offset_ >= end_offset_; }
+  /// SkipToRecordStart's first stage: the state at `offset` (or at the end of the input).
+  Result<bool> AdvanceTo(int64_t offset);
   State ComputeTransition(State from, uint8_t c) const;
   /// Reads the next chunk; false at end of input.
   Result<bool> FillBuffer();
@@ -118,7 +162,11 @@ class CsvParser {
   bool at_end_ = false;
 
   State state_ = kRecordStart;
-  int64_t line_ = 1;  // line of the next byte to consume
+  int64_t line_ = 1;  // line of the next byte to consume, counted from where the input starts
+  // Set by StartAt: lines of the file before the input, counted on first use.
+  std::function<Result<int64_t>()> count_lines_before_;
+  int64_t lines_before_ = 0;
+  int64_t end_offset_ = -1;
 
   // The current record.
   std::string field_data_;

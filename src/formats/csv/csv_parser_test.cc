@@ -196,6 +196,16 @@ TEST_P(CsvParserTest, SkipLinesCountsPhysicalLines) {
   EXPECT_TRUE(Parse("x\ny\n", {}, 5).rows.empty());
 }
 
+TEST_P(CsvParserTest, SkipLinesCountsCustomRecordDelimiters) {
+  // Snowflake's SKIP_HEADER with RECORD_DELIMITER = ';': the header is the first record, and a
+  // file without any LF must not be skipped whole.
+  CsvDialect dialect;
+  dialect.custom_record_delimiter = true;
+  dialect.record_delimiter = ';';
+  Parsed p = Parse("id,note;1,a\nb;2,c;", dialect, 1);
+  EXPECT_EQ(p.rows, (Rows{{"1", "a\nb"}, {"2", "c"}}));
+}
+
 TEST_P(CsvParserTest, OversizedRecordIsAnError) {
   CsvDialect dialect;
   dialect.max_record_bytes = 16;

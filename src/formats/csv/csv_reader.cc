@@ -4,7 +4,10 @@
 #include <unordered_set>
 
 #include "common/string_util.h"
-#include "io/compression.h"
+#include "formats/csv/csv_sniffer.h"
+#include "formats/csv/csv_split.h"
+#include "io/text_decoding.h"
+#include "io/read_ahead_stream.h"
 #include "types/cast.h"
 
 namespace inlet {
@@ -24,6 +27,65 @@ std::string Abbreviate(std::string_view text, size_t max) {
   return std::string(text.substr(0, end)) + "...";
 }
 
+bool DecodeHex(std::string_view text, std::string* out) {
+  if (text.size() % 2 != 0) return false;
+  out->clear();
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < text.size(); i += 2) {
+    const int hi = nibble(text[i]), lo = nibble(text[i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out->push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return true;
+}
+
+bool DecodeBase64(std::string_view text, std::string* out) {
+  out->clear();
+  uint32_t bits = 0;
+  int count = 0;
+  size_t padding = 0;
+  for (char c : text) {
+    int v;
+    if (c >= 'A' && c <= 'Z') {
+      v = c - 'A';
+    } else if (c >= 'a' && c <= 'z') {
+      v = c - 'a' + 26;
+    } else if (c >= '0' && c <= '9') {
+      v = c - '0' + 52;
+    } else if (c == '+') {
+      v = 62;
+    } else if (c == '/') {
+      v = 63;
+    } else if (c == '=') {
+      ++padding;
+      continue;
+    } else {
+      return false;
+    }
+    if (padding > 0) return false;  // data after padding
+    bits = (bits << 6) | static_cast<uint32_t>(v);
+    if (++count == 4) {
+      out->push_back(static_cast<char>(bits >> 16));
+      out->push_back(static_cast<char>(bits >> 8));
+      out->push_back(static_cast<char>(bits));
+      bits = 0;
+      count = 0;
+    }
+  }
+  if (count == 1 || padding > 2) return false;
+  if (count == 2) out->push_back(static_cast<char>(bits >> 4));
+  if (count == 3) {
+    out->push_back(static_cast<char>(bits >> 10));
+    out->push_back(static_cast<char>(bits >> 2));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string CsvFileName(const SourceFile& file) {
@@ -35,9 +97,16 @@ Result<std::unique_ptr<CsvParser>> OpenCsvParser(const SourceFile& file,
   const std::string name = CsvFileName(file);
   auto raw = file.fs->OpenInputStream(file.info.path);
   if (!raw.ok()) return raw.status().WithContext(name);
-  auto input = OpenMaybeCompressed(std::move(raw).ValueOrDie(), file.info.path);
+  Compression compression = Compression::kNone;
+  auto input =
+      OpenTextInput(std::move(raw).ValueOrDie(), file.info.path, options.input, &compression);
   if (!input.ok()) return input.status().WithContext(name);
-  auto parser = std::make_unique<CsvParser>(std::move(input).ValueOrDie(), options.dialect);
+  std::unique_ptr<InputStream> stream = std::move(input).ValueOrDie();
+  // A compressed file is parsed by one thread (it cannot be split): decompress on another.
+  if (compression != Compression::kNone) {
+    stream = std::make_unique<ReadAheadInputStream>(std::move(stream));
+  }
+  auto parser = std::make_unique<CsvParser>(std::move(stream), options.dialect);
   INLET_RETURN_NOT_OK(parser->SkipLines(options.skip_rows).WithContext(name));
   return parser;
 }
@@ -59,11 +128,18 @@ std::vector<std::string> MakeCsvColumnNames(const std::vector<std::string>& head
 
 Result<std::unique_ptr<CsvReader>> CsvReader::Open(const SourceFile& file,
                                                    const ReadRequest& request) {
-  INLET_ASSIGN_OR_RETURN(CsvOptions options,
-                         CsvOptions::Parse(request.options, DefaultCsvDelimiter(file.info.path)));
+  // Options the user left out are sniffed from the file's head, as schema inference did.
+  INLET_ASSIGN_OR_RETURN(CsvOptions options, ResolveCsvOptions(file, request.options));
   INLET_ASSIGN_OR_RETURN(std::unique_ptr<CsvParser> parser, OpenCsvParser(file, options));
   auto reader = std::make_unique<CsvReader>(CsvFileName(file), options, request, std::move(parser));
   INLET_RETURN_NOT_OK(reader->Init(options.header));
+  if (!request.split.whole_file()) {
+    // A later split still needs the header (read above from the file's start) to map columns.
+    if (request.split.begin > 0) {
+      INLET_ASSIGN_OR_RETURN(reader->parser_, OpenCsvSplitParser(file, options, request.split));
+    }
+    reader->parser_->set_end(request.split.end);
+  }
   return reader;
 }
 
@@ -73,11 +149,12 @@ CsvReader::CsvReader(std::string file_name, const CsvOptions& options, const Rea
       schema_(request.target_schema),
       batch_rows_(std::max<int64_t>(request.batch_rows, 1)),
       error_sink_(request.error_sink),
-      null_value_(options.null_value),
+      options_(options),
       parser_(std::move(parser)) {
   for (const Field& field : schema_->fields()) {
     const bool is_text = field.type.id() == TypeId::kVarchar || field.type.id() == TypeId::kBinary;
-    empty_is_null_.push_back(!null_value_.has_value() || !is_text);
+    empty_is_null_.push_back(options.empty_field_as_null &&
+                             !(options.empty_text_is_empty_string && is_text));
   }
 }
 
@@ -156,7 +233,7 @@ Result<RecordBatchPtr> CsvReader::Next() {
 Status CsvReader::AppendRecord(const std::vector<ColumnPtr>& columns, int64_t* rows,
                                std::vector<int64_t>* rejected) {
   if (parser_->unterminated_quote()) return Reject(-1, "", "unterminated quoted field");
-  if (parser_->num_fields() != expected_fields_) {
+  if (parser_->num_fields() != expected_fields_ && options_.error_on_column_count_mismatch) {
     return Reject(-1, "",
                   "expected " + std::to_string(expected_fields_) + " fields but found " +
                       std::to_string(parser_->num_fields()));
@@ -192,18 +269,103 @@ bool CsvReader::AppendField(size_t f, Column* column) {
     }
     return true;
   }
-  const std::string_view text = parser_->field(static_cast<size_t>(source));
+  const std::string_view text = FieldText(static_cast<size_t>(source));
   if (IsNullField(f, static_cast<size_t>(source), text)) {
     if (!field.nullable) return false;
     column->AppendNull();
     return true;
   }
+  bool handled = true;
+  const bool appended = AppendFormatted(text, field.type, column, &handled);
+  if (handled) return appended;
   return AppendTextAsType(text, field.type, column, &cast_error_);
 }
 
+std::string_view CsvReader::FieldText(size_t source) const {
+  if (source >= parser_->num_fields()) return std::string_view();
+  std::string_view text = parser_->field(source);
+  if (options_.trim_space && !parser_->field_quoted(source)) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    // Spaces before an opening quote made the parser read the field as unquoted.
+    const CsvDialect& d = options_.dialect;
+    if (d.has_quote && text.size() >= 2 && text.front() == d.quote && text.back() == d.quote) {
+      text = text.substr(1, text.size() - 2);
+    }
+  }
+  return text;
+}
+
 bool CsvReader::IsNullField(size_t f, size_t source, std::string_view text) const {
+  if (source >= parser_->num_fields()) return true;  // a short record's missing field
   return !parser_->field_quoted(source) &&
-         ((null_value_.has_value() && text == *null_value_) || (text.empty() && empty_is_null_[f]));
+         (options_.MatchesNullIf(text) || (text.empty() && empty_is_null_[f]));
+}
+
+bool CsvReader::AppendFormatted(std::string_view text, const LogicalType& type, Column* column,
+                                bool* handled) {
+  switch (type.id()) {
+    case TypeId::kDate:
+      if (options_.date_format) {
+        int32_t days = 0;
+        if (options_.date_format->ParseDate(text, &days)) {
+          column->AppendFixed<int32_t>(days);
+          return true;
+        }
+        cast_error_ = "it does not match DATE_FORMAT '" + options_.date_format->text() + "'";
+        return false;
+      }
+      break;
+    case TypeId::kTime:
+      if (options_.time_format) {
+        int64_t micros = 0;
+        if (options_.time_format->ParseTime(text, &micros)) {
+          column->AppendFixed<int64_t>(micros);
+          return true;
+        }
+        cast_error_ = "it does not match TIME_FORMAT '" + options_.time_format->text() + "'";
+        return false;
+      }
+      break;
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      if (options_.timestamp_format) {
+        int64_t micros = 0;
+        std::optional<int> zone;
+        if (options_.timestamp_format->ParseTimestamp(text, &micros, &zone)) {
+          // TIMESTAMP keeps the wall clock as written; TIMESTAMPTZ is the instant (UTC if no zone).
+          if (type.id() == TypeId::kTimestampTz && zone) micros -= int64_t{*zone} * 60 * 1000000;
+          column->AppendFixed<int64_t>(micros);
+          return true;
+        }
+        cast_error_ =
+            "it does not match TIMESTAMP_FORMAT '" + options_.timestamp_format->text() + "'";
+        return false;
+      }
+      break;
+    case TypeId::kBinary:
+      if (options_.binary_format == CsvBinaryFormat::kHex) {
+        if (!DecodeHex(text, &decoded_)) {
+          cast_error_ = "it is not hexadecimal (BINARY_FORMAT = HEX)";
+          return false;
+        }
+        column->AppendString(decoded_);
+        return true;
+      }
+      if (options_.binary_format == CsvBinaryFormat::kBase64) {
+        if (!DecodeBase64(text, &decoded_)) {
+          cast_error_ = "it is not base64 (BINARY_FORMAT = BASE64)";
+          return false;
+        }
+        column->AppendString(decoded_);
+        return true;
+      }
+      break;
+    default:
+      break;
+  }
+  *handled = false;
+  return false;
 }
 
 void CsvReader::DescribeFieldError(size_t f, std::string* reason, std::string_view* raw) const {
@@ -213,7 +375,7 @@ void CsvReader::DescribeFieldError(size_t f, std::string* reason, std::string_vi
     *reason = "the column is NOT NULL without a DEFAULT, and the file does not have it";
     return;
   }
-  const std::string_view text = parser_->field(static_cast<size_t>(source));
+  const std::string_view text = FieldText(static_cast<size_t>(source));
   if (IsNullField(f, static_cast<size_t>(source), text)) {
     *reason = "NULL in a NOT NULL column";
     return;
@@ -231,7 +393,9 @@ void CsvReader::DescribeFieldError(size_t f, std::string* reason, std::string_vi
 Status CsvReader::Reject(int64_t column_index, std::string_view raw, std::string reason) {
   RowError error;
   error.file = file_name_;
-  error.line = parser_->record_line();
+  auto line = parser_->FileRecordLine();
+  if (!line.ok()) return line.status().WithContext(file_name_);
+  error.line = *line;
   error.byte_offset = parser_->record_offset();
   error.column_index = column_index;
   if (column_index >= 0) error.column_name = schema_->field(column_index).name;

@@ -54,8 +54,16 @@ class CsvReader : public FormatReader {
   /// Appends target field `f` of the current record; false when it cannot (a cast failure
   /// leaves its reason in cast_error_). Builds no string on success.
   bool AppendField(size_t f, Column* column);
+  /// The text of file column `source` in the current record, trimmed under TRIM_SPACE; empty
+  /// when the record is short (ERROR_ON_COLUMN_COUNT_MISMATCH = FALSE).
+  std::string_view FieldText(size_t source) const;
   /// Whether target field `f`, read from file column `source` as `text`, is NULL.
   bool IsNullField(size_t f, size_t source, std::string_view text) const;
+  /// Appends `text` to a DATE/TIME/TIMESTAMP column by the user's format, or to a BINARY column
+  /// by BINARY_FORMAT; false (with cast_error_ set) when it does not match. Sets `*handled` to
+  /// false when no option applies to the column's type.
+  bool AppendFormatted(std::string_view text, const LogicalType& type, Column* column,
+                       bool* handled);
   /// After AppendField(f) failed: the reason, and the offending text in `*raw` (if any).
   void DescribeFieldError(size_t f, std::string* reason, std::string_view* raw) const;
   Status Reject(int64_t column_index, std::string_view raw, std::string reason);
@@ -64,7 +72,7 @@ class CsvReader : public FormatReader {
   SchemaPtr schema_;
   int64_t batch_rows_;
   RowErrorSink* error_sink_;
-  std::optional<std::string> null_value_;
+  CsvOptions options_;
   std::unique_ptr<CsvParser> parser_;
 
   /// For each target field, the file column it comes from, or -1.
@@ -75,6 +83,8 @@ class CsvReader : public FormatReader {
   bool finished_ = false;
   /// The last cast failure's reason, reused so a successful field allocates nothing.
   std::string cast_error_;
+  /// BINARY_FORMAT's decoded bytes, reused across values.
+  std::string decoded_;
   int64_t rows_parsed_ = 0;
 };
 

@@ -141,7 +141,7 @@ TEST_F(CsvInferTest, EmptyFileHasNoSchema) {
 
 TEST_F(CsvInferTest, OnlyTheSampleIsRead) {
   std::string text = "n\n1\n2\n3\nx\n";
-  CsvOptions options = *CsvOptions::Parse({});
+  FormatOptions options;
   CsvSampleLimits limits;
   limits.max_records = 3;
   Result<Schema> sample = InferCsvSchema(MakeSourceFile(fs_, "/in/s.csv", text), options, limits);
@@ -154,9 +154,138 @@ TEST_F(CsvInferTest, OnlyTheSampleIsRead) {
 }
 
 TEST_F(CsvInferTest, UnterminatedRowsDoNotVote) {
-  Result<Schema> schema = Infer("n\n1\n\"oops\n");
+  Result<Schema> schema = Infer("n\n1\n\"oops\n", {{"quote", "\""}});
   ASSERT_TRUE(schema.ok());
   EXPECT_EQ(schema->field(0).type, LogicalType::BigInt());
+}
+
+class CsvSniffTest : public CsvInferTest {
+ protected:
+  Result<CsvSniffResult> Sniff(const std::string& contents, FormatOptions options = {},
+                               const CsvSampleLimits& limits = {}) {
+    return SniffCsv(MakeSourceFile(fs_, "/in/data.csv", contents), options, limits);
+  }
+};
+
+TEST_F(CsvSniffTest, FindsTheDelimiterQuoteAndNewline) {
+  Result<CsvSniffResult> semicolon = Sniff("a;b;c\r\n1;\"x;y\";3\r\n4;z;6\r\n");
+  ASSERT_TRUE(semicolon.ok()) << semicolon.status().ToString();
+  EXPECT_EQ(semicolon->options.dialect.delimiter, ';');
+  EXPECT_EQ(semicolon->options.dialect.quote, '"');
+  EXPECT_EQ(semicolon->newline, "\r\n");
+  EXPECT_EQ(semicolon->columns.size(), 3u);
+
+  Result<CsvSniffResult> tab = Sniff("a\tb\r1\t2\r3\t4\r");
+  ASSERT_TRUE(tab.ok());
+  EXPECT_EQ(tab->options.dialect.delimiter, '\t');
+  EXPECT_EQ(tab->newline, "\r");
+
+  Result<CsvSniffResult> single = Sniff("a|b\n'x|y'|1\n'z'|2\n");
+  ASSERT_TRUE(single.ok());
+  EXPECT_EQ(single->options.dialect.delimiter, '|');
+  EXPECT_EQ(single->options.dialect.quote, '\'');
+  EXPECT_EQ(single->columns[1].type, LogicalType::BigInt());
+
+  Result<CsvSniffResult> escaped = Sniff("a,b\n\"say \\\"hi\\\", ok\",1\n\"x\",2\n");
+  ASSERT_TRUE(escaped.ok());
+  EXPECT_TRUE(escaped->options.dialect.has_escape);
+  EXPECT_EQ(escaped->options.dialect.escape, '\\');
+}
+
+TEST_F(CsvSniffTest, GivenOptionsWin) {
+  Result<CsvSniffResult> sniffed = Sniff("a;b\n1;2\n", {{"delimiter", ","}});
+  ASSERT_TRUE(sniffed.ok());
+  EXPECT_EQ(sniffed->options.dialect.delimiter, ',');
+  ASSERT_EQ(sniffed->columns.size(), 1u);
+  EXPECT_EQ(sniffed->columns[0].name, "a;b");
+
+  Result<CsvSniffResult> headed = Sniff("1,2\n3,4\n", {{"header", "true"}});
+  ASSERT_TRUE(headed.ok());
+  EXPECT_TRUE(headed->options.header);
+  EXPECT_EQ(headed->columns[0].name, "1");
+}
+
+TEST_F(CsvSniffTest, HeaderWhenTheFirstRecordDoesNotFitTheTypes) {
+  Result<CsvSniffResult> numbers = Sniff("1,2.5\n3,4\n");
+  ASSERT_TRUE(numbers.ok());
+  EXPECT_FALSE(numbers->options.header);
+  EXPECT_EQ(numbers->columns[0].name, "column1");
+  EXPECT_EQ(numbers->columns[1].type, LogicalType::Double());
+
+  Result<CsvSniffResult> text = Sniff("city,country\nParis,France\n");
+  ASSERT_TRUE(text.ok());
+  EXPECT_TRUE(text->options.header);
+  EXPECT_EQ(text->columns[0].name, "city");
+
+  Result<CsvSniffResult> named = Sniff("id,name\n1,ann\n");
+  ASSERT_TRUE(named.ok());
+  EXPECT_TRUE(named->options.header);
+}
+
+TEST_F(CsvSniffTest, LeadingLinesOfAnotherShapeAreSkipped) {
+  Result<CsvSniffResult> sniffed = Sniff("Report of the day\n\na,b,c\n1,2,3\n4,5,6\n");
+  ASSERT_TRUE(sniffed.ok());
+  EXPECT_EQ(sniffed->options.skip_rows, 2);
+  EXPECT_TRUE(sniffed->options.header);
+  ASSERT_EQ(sniffed->columns.size(), 3u);
+  EXPECT_EQ(sniffed->columns[0].name, "a");
+}
+
+TEST_F(CsvSniffTest, TheValuesDecideTheDateOrder) {
+  Result<CsvSniffResult> dmy = Sniff("d\n01/02/2024\n13/02/2024\n");
+  ASSERT_TRUE(dmy.ok());
+  EXPECT_EQ(dmy->columns[0].type, LogicalType::Date());
+  EXPECT_EQ(dmy->columns[0].format, "DD/MM/YYYY");
+  ASSERT_TRUE(dmy->options.date_format.has_value());
+  EXPECT_EQ(dmy->options.date_format->text(), "DD/MM/YYYY");
+
+  Result<CsvSniffResult> mdy = Sniff("d\n01-02-2024\n02-13-2024\n");
+  ASSERT_TRUE(mdy.ok());
+  EXPECT_EQ(mdy->columns[0].format, "MM-DD-YYYY");
+
+  Result<CsvSniffResult> iso = Sniff("d,t\n2024-02-13,2024-02-13 10:00:00\n");
+  ASSERT_TRUE(iso.ok());
+  EXPECT_EQ(iso->columns[0].format, "YYYY-MM-DD");
+  EXPECT_EQ(iso->columns[1].type, LogicalType::Timestamp());
+  EXPECT_FALSE(iso->options.date_format.has_value());
+
+  // Two columns in two orders: the reader has one date format, so the second stays text.
+  Result<CsvSniffResult> mixed = Sniff("a,b\n13/02/2024,2024-02-13\n");
+  ASSERT_TRUE(mixed.ok());
+  EXPECT_EQ(mixed->columns[0].type, LogicalType::Date());
+  EXPECT_EQ(mixed->columns[1].type, LogicalType::Varchar());
+}
+
+TEST(CsvTypeGuessTest, DatesInEveryOrder) {
+  CsvTypeGuess guess;
+  guess.Add("12/31/1999");
+  EXPECT_EQ(guess.format(), "MM/DD/YYYY");
+  EXPECT_FALSE(guess.Fits("31/12/1999"));
+  EXPECT_TRUE(guess.Fits("01/01/2000"));
+  EXPECT_FALSE(guess.Fits("2000-01-01"));
+  EXPECT_EQ(Guess({"31.12.1999", "1.1.2000"}), LogicalType::Date());
+  EXPECT_EQ(Guess({"1999-02-29"}), LogicalType::Varchar());
+  EXPECT_EQ(Guess({"29/02/2000 10:11"}), LogicalType::Timestamp());
+}
+
+TEST_F(CsvSniffTest, ValuesFarIntoALargeFileVote) {
+  std::string text = "n,m\n";
+  for (int i = 0; i < 2000; ++i) text += std::to_string(i) + ",1\n";
+  text += "x,1.5\n";
+  CsvSampleLimits limits;
+  limits.max_records = 100;
+  limits.max_bytes = 1000;
+  limits.dialect_bytes = 1000;
+  limits.chunk_bytes = 500;
+  Result<CsvSniffResult> spread = Sniff(text, {}, limits);
+  ASSERT_TRUE(spread.ok()) << spread.status().ToString();
+  EXPECT_EQ(spread->columns[0].type, LogicalType::Varchar());
+  EXPECT_EQ(spread->columns[1].type, LogicalType::Double());
+
+  limits.spread_chunks = 0;
+  Result<CsvSniffResult> head_only = Sniff(text, {}, limits);
+  ASSERT_TRUE(head_only.ok());
+  EXPECT_EQ(head_only->columns[0].type, LogicalType::BigInt());
 }
 
 }  // namespace

@@ -35,6 +35,7 @@ Result<ParquetOptions> ParseOptions(const FormatOptions& options) {
   ParquetOptions out;
   for (const auto& [key, value] : options) {
     // Option names are case-insensitive, whichever form of COPY spelled them.
+    if (key == kFormatDialectKey) continue;  // no Parquet option depends on the dialect
     if (EqualsIgnoreCase(key, kBinaryAsText)) {
       INLET_ASSIGN_OR_RETURN(out.binary_as_text, ParseBool(key, value));
     } else if (EqualsIgnoreCase(key, kSupportStructs)) {
@@ -298,7 +299,9 @@ Result<std::unique_ptr<FormatReader>> ParquetFormat::OpenReader(const SourceFile
                              static_cast<int>(split.begin), static_cast<int>(end)));
 }
 
-Result<std::vector<FileSplit>> ParquetFormat::PlanSplits(const SourceFile& file, int max_splits) {
+Result<std::vector<FileSplit>> ParquetFormat::PlanSplits(const SourceFile& file,
+                                                         const FormatOptions& /*options*/,
+                                                         int max_splits) {
   INLET_ASSIGN_OR_RETURN(std::unique_ptr<ParquetFileReader> reader,
                          OpenFile(file, ParquetOptions()));
   const std::vector<parquet::RowGroup>& groups = reader->metadata().row_groups;

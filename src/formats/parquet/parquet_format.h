@@ -29,7 +29,8 @@ class ParquetFormat : public FileFormat {
                                                    const ReadRequest& request) override;
   /// Contiguous runs of row groups of about equal compressed size (a split's unit is a row
   /// group), up to twice `max_splits` of them.
-  Result<std::vector<FileSplit>> PlanSplits(const SourceFile& file, int max_splits) override;
+  Result<std::vector<FileSplit>> PlanSplits(const SourceFile& file, const FormatOptions& options,
+                                            int max_splits) override;
 };
 
 }  // namespace inlet

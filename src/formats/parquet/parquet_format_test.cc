@@ -436,13 +436,13 @@ TEST_F(ParquetNestedFormatTest, NoMatchNamesTheTopLevelColumns) {
 
 // The fixture's file has row groups of 400, 400 and 200 rows.
 TEST_F(ParquetFormatTest, SplitsAreContiguousRunsOfRowGroups) {
-  auto two = format_.PlanSplits(file_, 1);
+  auto two = format_.PlanSplits(file_, {}, 1);
   ASSERT_TRUE(two.ok()) << two.status().ToString();
   ASSERT_EQ(two->size(), 2u);
   EXPECT_EQ((*two)[0].begin, 0);
   EXPECT_EQ((*two)[0].end, (*two)[1].begin);
   EXPECT_EQ((*two)[1].end, 3);
-  auto per_group = format_.PlanSplits(file_, 8);
+  auto per_group = format_.PlanSplits(file_, {}, 8);
   ASSERT_TRUE(per_group.ok());
   ASSERT_EQ(per_group->size(), 3u);
   for (int64_t g = 0; g < 3; ++g) {
