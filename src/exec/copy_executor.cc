@@ -384,6 +384,8 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
 
   DataFileTarget target{plan.table_location.fs, plan.table_location.path, settings.target_file_bytes,
                         settings.parquet};
+  target.parquet.memory_budget =
+      std::make_shared<RowGroupMemoryBudget>(settings.row_group_memory_bytes);
   if (snapshot) {
     INLET_ASSIGN_OR_RETURN(target.partition_columns,
                            PartitionColumnIndices(*schema, snapshot->metadata.partition_columns));

@@ -49,6 +49,10 @@ struct CopySettings {
   /// Files at least this big are cut into splits (FileFormat::PlanSplits) read by several threads.
   int64_t split_min_bytes = int64_t{32} << 20;
   ParquetWriterOptions parquet;
+  /// Memory the load's open data files share for their buffered row groups, whatever the number
+  /// of threads and partitions (RowGroupMemoryBudget); each row group still closes at
+  /// parquet.row_group_rows / row_group_bytes when those come first.
+  int64_t row_group_memory_bytes = int64_t{64} << 20;
   /// Commit attempts before giving up when other writers keep winning the race.
   int max_commit_attempts = 100;
 };

@@ -45,8 +45,9 @@ struct DataFileTarget {
   /// physical names and ids that the files' Parquet schemas (with field_id), their stats and
   /// their partition values and folders use instead of the columns' names.
   std::vector<PhysicalField> physical_fields;
-  /// How many files one sink keeps open at once (each holds a row group in memory); past it the
-  /// least recently written file is closed, and its partition's next rows start a new file.
+  /// How many files one sink keeps open at once (each holds a row group in memory, within
+  /// parquet.memory_budget when set); past it the least recently written file is closed, and its
+  /// partition's next rows start a new file.
   int max_open_files = 16;
 };
 

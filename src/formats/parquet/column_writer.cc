@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 
 #include "formats/parquet/parquet_codec.h"
 #include "formats/parquet/rle_encoding.h"
@@ -267,6 +268,13 @@ std::string_view ValueDictionary::Entry(uint32_t i) const {
   const uint64_t begin = offsets_[i];
   const uint64_t end = i + 1 < offsets_.size() ? offsets_[i + 1] - 4 : plain_.size();
   return std::string_view(plain_.data() + begin, end - begin);
+}
+
+int64_t ValueDictionary::MemoryUsage() const {
+  return static_cast<int64_t>(plain_.capacity() + offsets_.capacity() * sizeof(uint64_t) +
+                              hashes_.capacity() * sizeof(uint64_t) +
+                              slots_.capacity() * sizeof(uint32_t) +
+                              word_slots_.capacity() * sizeof(WordSlot));
 }
 
 void ValueDictionary::Grow() {
@@ -562,7 +570,8 @@ Status ColumnChunkWriter::Write(const Column& c, int64_t begin, int64_t end) {
         continue;
       }
     }
-    if (page_slots_ % kPageCheckInterval == 0 && PageBytes() >= settings_.data_page_bytes) {
+    if (page_slots_ >= settings_.data_page_rows ||
+        (page_slots_ % kPageCheckInterval == 0 && PageBytes() >= settings_.data_page_bytes)) {
       INLET_RETURN_NOT_OK(end_page_after(i));
     }
   }
@@ -596,7 +605,8 @@ Status ColumnChunkWriter::WriteLevels(const std::vector<int16_t>& def_levels,
         INLET_RETURN_NOT_OK(end_page());
         use_dictionary_ = false;
         dictionary_full = false;
-      } else if (PageBytes() >= settings_.data_page_bytes) {
+      } else if (page_slots_ >= settings_.data_page_rows ||
+                 PageBytes() >= settings_.data_page_bytes) {
         INLET_RETURN_NOT_OK(end_page());
       }
     }
@@ -636,6 +646,15 @@ int64_t ColumnChunkWriter::EstimatedSize() const {
   return static_cast<int64_t>(pages_.size() + page_plain_.size() + dictionary_.plain().size()) +
          static_cast<int64_t>(page_indices_.size()) * DictionaryBitWidth() / 8 +
          static_cast<int64_t>(page_def_levels_.size() + page_rep_levels_.size()) / 8;
+}
+
+int64_t ColumnChunkWriter::MemoryUsage() const {
+  auto bytes_of = [](const auto& v) {
+    using Element = typename std::decay_t<decltype(v)>::value_type;
+    return static_cast<int64_t>(v.capacity() * sizeof(Element));
+  };
+  return bytes_of(pages_) + bytes_of(page_plain_) + bytes_of(page_indices_) +
+         bytes_of(page_def_levels_) + bytes_of(page_rep_levels_) + dictionary_.MemoryUsage();
 }
 
 Status ColumnChunkWriter::AppendPage(PageHeader header, std::string_view levels,

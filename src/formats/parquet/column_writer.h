@@ -24,6 +24,10 @@ struct ColumnWriterSettings {
   /// 1 for data pages v1, 2 for data pages v2.
   int data_page_version = 1;
   int64_t data_page_bytes = 1 << 20;
+  /// Level slots (rows of a flat column) after which a page ends whatever its size: the page being
+  /// built holds its levels and dictionary indices unencoded (4 bytes each), so a column whose
+  /// values encode to a few bits would otherwise hold a whole row group that way.
+  int64_t data_page_rows = 20000;
   bool dictionary = true;
   int64_t dictionary_page_bytes = 1 << 20;
 };
@@ -50,6 +54,8 @@ class ValueDictionary {
   void AppendPlainEntry(uint32_t index, std::string* out) const;
   /// The dictionary page body: every value PLAIN encoded, in index order.
   const std::string& plain() const { return plain_; }
+  /// Bytes of memory held: the values and the hash table.
+  int64_t MemoryUsage() const;
 
  private:
   /// The PLAIN bytes of entry `i`, without a length prefix.
@@ -100,6 +106,9 @@ class ColumnChunkWriter {
                      const Column* values, const std::vector<int64_t>& value_rows);
   /// Bytes this chunk will take if written now.
   int64_t EstimatedSize() const;
+  /// Bytes of memory this chunk holds until it is written: finished pages, the page being built
+  /// and the dictionary.
+  int64_t MemoryUsage() const;
   /// Writes the dictionary page and the data pages to `out`, fills `chunk`'s metadata (all but
   /// the page index's place, which the file writer decides) and sets `*page_index` to the chunk's
   /// page index.

@@ -157,5 +157,31 @@ TEST(ParquetTestingNestedFiles, RustStructs) {
   EXPECT_EQ((*batch)->column(0)->GetValue(0), Value::BigInt(416));
 }
 
+// nullable.impala.parquet: decoding one leaf of a STRUCT inside a LIST of LISTs inside a STRUCT.
+// Every STRUCT on the way takes the type of what it keeps, or the assembled column has children
+// no leaf fills (and a read past their end).
+TEST(ParquetTestingNestedFiles, OneLeafDeepInListsOfStructs) {
+  std::filesystem::path path = DataDir() / "nullable.impala.parquet";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
+  auto reader = OpenFile(path);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  const auto& leaves = (*reader)->schema_tree().leaves;
+  int e_leaf = -1;
+  for (size_t l = 0; l < leaves.size(); ++l) {
+    if (leaves[l].name == "nested_struct.C.d.list.element.list.element.E") {
+      e_leaf = static_cast<int>(l);
+    }
+  }
+  ASSERT_GE(e_leaf, 0);
+  ParquetColumnSelection nested{{5}, {e_leaf}};  // nested_struct
+  auto batch = (*reader)->ReadRowGroup(0, {nested});
+  ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+  const Column& column = *(*batch)->column(0);
+  EXPECT_EQ(column.type().ToString(), "STRUCT<C: STRUCT<d: ARRAY<ARRAY<STRUCT<E: INTEGER>>>>>");
+  EXPECT_EQ(column.GetValue(1).ToString(),
+            "{'C': {'d': [[{'E': NULL}, {'E': 10}, {'E': NULL}, {'E': -10}, {'E': NULL}], "
+            "[{'E': 11}, NULL], [], NULL]}}");
+}
+
 }  // namespace
 }  // namespace inlet

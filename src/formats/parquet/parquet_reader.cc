@@ -56,9 +56,9 @@ std::optional<SchemaNode> Prune(const SchemaNode& node, const std::vector<bool>&
     fields.push_back(StructField{kept->name, kept->type, kept->nullable});
     out.children.push_back(std::move(*kept));
   }
-  if (node.kind == SchemaNode::Kind::kStruct && fields.size() != node.children.size()) {
-    out.type = LogicalType::Struct(std::move(fields));
-  }
+  // Rebuilt even when every field is kept: a field deeper down may have lost some of its own
+  // (a list of structs inside), and the column assembled must have exactly the kept leaves.
+  if (node.kind == SchemaNode::Kind::kStruct) out.type = LogicalType::Struct(std::move(fields));
   if (node.kind == SchemaNode::Kind::kList) {
     out.type = LogicalType::List(out.children[0].type, out.children[0].nullable);
   }

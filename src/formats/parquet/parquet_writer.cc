@@ -30,6 +30,7 @@ ParquetWriter::ParquetWriter(std::unique_ptr<OutputStream> out, SchemaPtr schema
   settings_.compression_level = options.compression_level;
   settings_.data_page_version = options.data_page_version;
   settings_.data_page_bytes = options.data_page_bytes;
+  settings_.data_page_rows = options.data_page_rows;
   settings_.dictionary = options.dictionary;
   settings_.dictionary_page_bytes = options.dictionary_page_bytes;
   tree_ = parquet::SchemaTreeForWrite(*schema_, options.field_naming);
@@ -67,7 +68,7 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Make(std::unique_ptr<Outpu
                                    std::to_string(options.data_page_version));
   }
   if (options.row_group_rows < 1 || options.row_group_bytes < 1 || options.data_page_bytes < 1 ||
-      options.dictionary_page_bytes < 1) {
+      options.data_page_rows < 1 || options.dictionary_page_bytes < 1) {
     return Status::InvalidArgument(
         "Parquet row group, page and dictionary limits must be positive");
   }
@@ -81,7 +82,12 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Make(std::unique_ptr<Outpu
   std::unique_ptr<ParquetWriter> writer(
       new ParquetWriter(std::move(out), std::move(schema), options));
   writer->StartRowGroup();
+  if (options.memory_budget) options.memory_budget->Join();
   return writer;
+}
+
+ParquetWriter::~ParquetWriter() {
+  if (!finished_ && options_.memory_budget) options_.memory_budget->Leave();
 }
 
 void ParquetWriter::StartRowGroup() {
@@ -116,8 +122,13 @@ Status ParquetWriter::Write(const RecordBatch& batch) {
     row_group_rows_ += take;
     offset += take;
     int64_t group_bytes = 0;
-    for (const auto& w : chunk_writers_) group_bytes += w->EstimatedSize();
-    if (row_group_rows_ >= options_.row_group_rows || group_bytes >= options_.row_group_bytes) {
+    int64_t group_memory = 0;
+    for (const auto& w : chunk_writers_) {
+      group_bytes += w->EstimatedSize();
+      group_memory += w->MemoryUsage();
+    }
+    if (row_group_rows_ >= options_.row_group_rows || group_bytes >= options_.row_group_bytes ||
+        (options_.memory_budget && group_memory >= options_.memory_budget->Share())) {
       INLET_RETURN_NOT_OK(FlushRowGroup());
     }
   }
@@ -227,6 +238,7 @@ Status ParquetWriter::WritePageIndexes() {
 Result<WrittenFileInfo> ParquetWriter::Finish() {
   if (finished_) return Status::Internal("ParquetWriter::Finish called twice");
   finished_ = true;
+  if (options_.memory_budget) options_.memory_budget->Leave();
   INLET_RETURN_NOT_OK(FlushRowGroup());
   INLET_RETURN_NOT_OK(WritePageIndexes());
   parquet::FileMetaData meta;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -15,6 +17,25 @@
 
 namespace inlet {
 
+/// Memory for the row groups that Parquet writers buffer, shared by every writer of one load
+/// (each thread's, each partition's). A writer joins while it is open, and closes its row group
+/// once the group's memory reaches the budget divided by the writers open, so the writers
+/// together hold about the budget however many there are, as parquet-mr's MemoryManager scales
+/// its writers' row groups. Thread safe.
+class RowGroupMemoryBudget {
+ public:
+  explicit RowGroupMemoryBudget(int64_t bytes) : bytes_(bytes) {}
+
+  void Join() { writers_.fetch_add(1); }
+  void Leave() { writers_.fetch_sub(1); }
+  /// The memory one writer's row group may take now.
+  int64_t Share() const { return bytes_ / std::max(writers_.load(), 1); }
+
+ private:
+  const int64_t bytes_;
+  std::atomic<int> writers_{0};
+};
+
 /// Settings of a Parquet file writer.
 struct ParquetWriterOptions {
   /// UNCOMPRESSED, SNAPPY, ZSTD, GZIP or LZ4_RAW.
@@ -28,8 +49,15 @@ struct ParquetWriterOptions {
   /// A row group is closed when it reaches either limit (bytes are estimated, after encoding).
   int64_t row_group_rows = 1 << 20;
   int64_t row_group_bytes = int64_t{128} << 20;
+  /// Null, or the budget this writer shares with the load's other writers: its row groups also
+  /// close when their memory reaches its share.
+  std::shared_ptr<RowGroupMemoryBudget> memory_budget;
   /// Target size of one data page before compression.
   int64_t data_page_bytes = 1 << 20;
+  /// A data page also ends after this many rows (level slots, for a nested column), as Arrow's and
+  /// parquet-mr's writers do (20,000 there too): it bounds what the page being built holds, and
+  /// readers can skip small pages by the page index.
+  int64_t data_page_rows = 20000;
   /// Dictionary-encode columns until a column chunk's dictionary exceeds the limit, then PLAIN.
   bool dictionary = true;
   int64_t dictionary_page_bytes = 1 << 20;
@@ -49,6 +77,8 @@ class ParquetWriter : public FormatWriter {
   static Result<std::unique_ptr<ParquetWriter>> Make(std::unique_ptr<OutputStream> out,
                                                      SchemaPtr schema,
                                                      const ParquetWriterOptions& options);
+
+  ~ParquetWriter() override;
 
   Status Write(const RecordBatch& batch) override;
   int64_t EstimatedFileSize() const override;

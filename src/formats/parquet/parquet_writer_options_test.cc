@@ -188,6 +188,92 @@ TEST(DataPagesV2, DictionaryFallsBackToPlain) {
   EXPECT_EQ(ReadBack(bytes), rows);
 }
 
+TEST(ParquetWriterOptions, LimitsMustBePositive) {
+  for (int64_t ParquetWriterOptions::*limit :
+       {&ParquetWriterOptions::row_group_rows, &ParquetWriterOptions::row_group_bytes,
+        &ParquetWriterOptions::data_page_bytes, &ParquetWriterOptions::data_page_rows,
+        &ParquetWriterOptions::dictionary_page_bytes}) {
+    ParquetWriterOptions options;
+    options.*limit = 0;
+    Status st = MakeStatus(options);
+    EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(st.message(), "Parquet row group, page and dictionary limits must be positive");
+  }
+}
+
+// A column whose values encode to a few bits each never fills data_page_bytes: its pages end
+// every data_page_rows rows instead of holding the whole row group.
+TEST(ParquetWriterOptions, PagesEndAfterDataPageRows) {
+  SchemaPtr schema = std::make_shared<Schema>(
+      std::vector<Field>{parquet_test::MakeField("flag", LogicalType::Varchar())});
+  std::vector<std::vector<Value>> rows;
+  for (int i = 0; i < 5000; ++i) {
+    rows.push_back({i % 7 == 0 ? Value::Null(LogicalType::Varchar())
+                               : Value::Varchar(i % 2 == 0 ? "A" : "N")});
+  }
+  ParquetWriterOptions options;
+  options.data_page_rows = 1000;
+  const std::string bytes = WriteRows(schema, rows, options).bytes;
+  std::unique_ptr<ParquetFileReader> reader = parquet_test::OpenWritten(bytes);
+  ASSERT_TRUE(reader);
+  ASSERT_EQ(reader->num_row_groups(), 1);
+  std::vector<int32_t> page_values;
+  for (const parquet_test::PageInFile& page :
+       DataPages(bytes, reader->metadata().row_groups[0].columns[0])) {
+    page_values.push_back(page.header.data_page_header->num_values);
+  }
+  EXPECT_EQ(page_values, (std::vector<int32_t>{1000, 1000, 1000, 1000, 1000}));
+  EXPECT_EQ(ReadBack(bytes), rows);
+}
+
+// In a nested column the limit counts level slots, and pages still end where a row starts.
+TEST(ParquetWriterOptions, NestedPagesEndAfterDataPageRows) {
+  SchemaPtr schema = parquet_test::NestedSchema();
+  std::vector<std::vector<Value>> rows;
+  for (int64_t i = 0; i < 700; ++i) rows.push_back(parquet_test::NestedRow(i));
+  ParquetWriterOptions options;
+  const std::string one_page = WriteRows(schema, rows, options).bytes;
+  options.data_page_rows = 100;
+  const std::string bytes = WriteRows(schema, rows, options).bytes;
+  std::unique_ptr<ParquetFileReader> reader = parquet_test::OpenWritten(bytes);
+  ASSERT_TRUE(reader);
+  for (const parquet::ColumnChunk& chunk : reader->metadata().row_groups[0].columns) {
+    std::vector<parquet_test::PageInFile> pages = DataPages(bytes, chunk);
+    EXPECT_GE(static_cast<int64_t>(pages.size()), chunk.meta_data->num_values / 200);
+  }
+  EXPECT_EQ(ReadBack(bytes), rows);
+  EXPECT_EQ(ReadBack(one_page), rows);
+}
+
+// Writers of one budget split it: each closes its row groups at the budget divided by the writers
+// open, so a second open writer halves the first's row groups, and they grow back once it is done.
+TEST(RowGroupMemoryBudget, WritersShareIt) {
+  SchemaPtr schema = parquet_test::AllTypesSchema();
+  auto rows = AllTypesRows(200);
+  RecordBatchPtr batch = parquet_test::MakeBatch(schema, rows);
+  ParquetWriterOptions options;
+  options.memory_budget = std::make_shared<RowGroupMemoryBudget>(int64_t{2} << 20);
+  auto row_groups_of = [&](int batches) {
+    auto out = std::make_unique<MemoryOutputStream>();
+    MemoryOutputStream* raw = out.get();
+    auto writer = ParquetWriter::Make(std::move(out), schema, options);
+    EXPECT_TRUE(writer.ok()) << writer.status().ToString();
+    for (int b = 0; b < batches; ++b) EXPECT_TRUE((*writer)->Write(*batch).ok());
+    EXPECT_TRUE((*writer)->Finish().ok());
+    const std::string bytes = raw->TakeBuffer();
+    EXPECT_EQ(ReadBack(bytes).size(), rows.size() * batches);
+    return parquet_test::OpenWritten(bytes)->num_row_groups();
+  };
+  const int alone = row_groups_of(100);
+  EXPECT_GE(alone, 2);
+  {
+    auto other = ParquetWriter::Make(std::make_unique<MemoryOutputStream>(), schema, options);
+    ASSERT_TRUE(other.ok());
+    EXPECT_GE(row_groups_of(100), 2 * alone - 1);
+  }  // dropped without Finish, as a failed load drops its writers: it leaves the budget too
+  EXPECT_EQ(row_groups_of(100), alone);
+}
+
 TEST(ParquetWriterOptions, FieldNamingHasOneEntryPerColumn) {
   ParquetWriterOptions options;
   options.field_naming = {{"col-a", 1, {}}};
