@@ -17,20 +17,6 @@
 namespace inlet {
 namespace {
 
-std::string GzipCompress(std::string_view data, int level = Z_DEFAULT_COMPRESSION) {
-  z_stream stream{};
-  EXPECT_EQ(deflateInit2(&stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&stream, data.size()), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&stream, Z_FINISH), Z_STREAM_END);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
-
 /// zlib's deflate with `window_bits` choosing the wrapper: 16 + 15 gzip, 15 zlib, -15 raw.
 std::string Deflate(std::string_view data, int window_bits) {
   z_stream stream{};
@@ -47,6 +33,8 @@ std::string Deflate(std::string_view data, int window_bits) {
   deflateEnd(&stream);
   return out;
 }
+
+std::string GzipCompress(std::string_view data) { return Deflate(data, 16 + MAX_WBITS); }
 
 std::string Bzip2Compress(std::string_view data) {
   unsigned int size = static_cast<unsigned int>(data.size() + data.size() / 100 + 600);
@@ -329,13 +317,12 @@ struct Codec {
   bool has_magic;
 };
 
-std::string GzipOf(std::string_view d) { return Deflate(d, 16 + MAX_WBITS); }
 std::string ZlibOf(std::string_view d) { return Deflate(d, MAX_WBITS); }
 std::string RawDeflateOf(std::string_view d) { return Deflate(d, -MAX_WBITS); }
 std::string SnappyOf(std::string_view d) { return SnappyFramed(d); }
 
 const Codec kCodecs[] = {
-    {Compression::kGzip, GzipOf, ".gz", true},
+    {Compression::kGzip, GzipCompress, ".gz", true},
     {Compression::kZlib, ZlibOf, ".zz", true},
     {Compression::kRawDeflate, RawDeflateOf, nullptr, false},
     {Compression::kBzip2, Bzip2Compress, ".bz2", true},

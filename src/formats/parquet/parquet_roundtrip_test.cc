@@ -7,11 +7,13 @@
 #include "formats/parquet/parquet_reader.h"
 #include "formats/parquet/parquet_test_util.h"
 #include "formats/parquet/parquet_writer.h"
+#include "formats/parquet/writer_test_util.h"
 
 namespace inlet {
 namespace {
 
 using parquet::Codec;
+using parquet_test::ReadAllRows;
 using parquet_test::AllTypesRow;
 using parquet_test::AllTypesSchema;
 using parquet_test::MakeBatch;
@@ -41,24 +43,6 @@ Written WriteFile(const SchemaPtr& schema, const std::vector<RecordBatchPtr>& ba
 Result<std::unique_ptr<ParquetFileReader>> OpenBytes(std::string bytes) {
   return ParquetFileReader::Open(std::make_shared<MemoryRandomAccessFile>(std::move(bytes)),
                                  "t.parquet");
-}
-
-// Every row of every row group, all columns, as Values.
-std::vector<std::vector<Value>> ReadAllRows(ParquetFileReader* reader) {
-  std::vector<int> all;
-  for (size_t c = 0; c < reader->schema().num_fields(); ++c) all.push_back(static_cast<int>(c));
-  std::vector<std::vector<Value>> rows;
-  for (int g = 0; g < reader->num_row_groups(); ++g) {
-    auto batch = reader->ReadRowGroup(g, all);
-    EXPECT_TRUE(batch.ok()) << batch.status().ToString();
-    if (!batch.ok()) return {};
-    for (int64_t r = 0; r < (*batch)->num_rows(); ++r) {
-      std::vector<Value> row;
-      for (const auto& column : (*batch)->columns()) row.push_back(column->GetValue(r));
-      rows.push_back(std::move(row));
-    }
-  }
-  return rows;
 }
 
 std::vector<std::vector<Value>> AllTypesRows(int64_t n) {

@@ -49,9 +49,7 @@ inline std::unique_ptr<ParquetFileReader> OpenWritten(const std::string& bytes) 
 }
 
 /// Every row of every row group, all columns, as inlet reads them.
-inline std::vector<std::vector<Value>> ReadBack(const std::string& bytes) {
-  std::unique_ptr<ParquetFileReader> reader = OpenWritten(bytes);
-  if (!reader) return {};
+inline std::vector<std::vector<Value>> ReadAllRows(ParquetFileReader* reader) {
   std::vector<int> all;
   for (size_t c = 0; c < reader->schema().num_fields(); ++c) all.push_back(static_cast<int>(c));
   std::vector<std::vector<Value>> rows;
@@ -66,6 +64,12 @@ inline std::vector<std::vector<Value>> ReadBack(const std::string& bytes) {
     }
   }
   return rows;
+}
+
+/// ReadAllRows of a file held in memory.
+inline std::vector<std::vector<Value>> ReadBack(const std::string& bytes) {
+  std::unique_ptr<ParquetFileReader> reader = OpenWritten(bytes);
+  return reader ? ReadAllRows(reader.get()) : std::vector<std::vector<Value>>{};
 }
 
 /// One page of a column chunk: where its header starts, its header, and header plus body bytes.
