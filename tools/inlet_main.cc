@@ -162,6 +162,8 @@ int Main(int argc, char** argv) {
     return 1;
   }
   std::unique_ptr<Connection> connection = (*database)->Connect();
+  // Progress lines of long COPYs go to stderr, beside errors, so stdout keeps only results.
+  connection->set_progress_output(ProgressOutput{&std::cerr, isatty(STDERR_FILENO) != 0});
   Shell shell(connection.get(), options.mode, std::cout, std::cerr);
 
   if (!options.scripts.empty()) {

@@ -126,6 +126,7 @@ Status Shell::RunStatements(std::string_view text) {
     INLET_RETURN_NOT_OK(result);
     PrintResult(*result, mode_, out_);
     out_.flush();
+    for (const std::string& warning : result->warnings) err_ << "Warning: " << warning << "\n";
   }
   return Status::OK();
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "inlet/result.h"
+#include "inlet/settings.h"
 #include "inlet/status.h"
 
 namespace inlet {
@@ -35,6 +36,9 @@ struct QueryResult {
   /// SQL type of each column ("BIGINT", "VARCHAR", ...), so clients can render numbers as numbers.
   std::vector<std::string> column_types;
   std::vector<std::vector<std::optional<std::string>>> rows;
+  /// Problems that did not fail the statement (a source file PURGE could not delete, error
+  /// files that could not be written), one message each; the shell prints them to stderr.
+  std::vector<std::string> warnings;
 };
 
 class Connection;
@@ -73,8 +77,15 @@ class Connection {
   /// place in the statement ("... at line 1, column 13") or the file, line and column of bad data.
   Result<QueryResult> Query(std::string_view sql);
 
+  /// The session's settings, which SET, RESET and SHOW change and show.
+  SessionSettings& settings() { return settings_; }
+  /// Where the progress lines of long statements go; nowhere until an embedder sets a stream.
+  void set_progress_output(ProgressOutput output) { progress_output_ = output; }
+
  private:
   Database* database_;
+  SessionSettings settings_;
+  ProgressOutput progress_output_;
 };
 
 /// Splits a script into statements at top-level ';' (not inside quotes or comments); empty

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <set>
 
@@ -17,6 +18,8 @@
 #include "delta/table_features.h"
 #include "delta/table_properties.h"
 #include "exec/data_file_sink.h"
+#include "exec/load_errors.h"
+#include "exec/purge.h"
 #include "exec/prefetching_reader.h"
 #include "exec/vacuum.h"
 #include "fs/file_system.h"
@@ -58,7 +61,20 @@ struct SourceLoad {
   FileInfo source;
   std::string tracking_id;
   int64_t rows = 0;
+  int64_t rows_parsed = 0;
   int64_t bytes_read = 0;
+  bool split = false;
+  FileErrorSummary errors;
+  int64_t error_limit = 0;
+
+  FileLoadStatus status() const {
+    if (errors.skipped && rows == 0) return FileLoadStatus::kLoadFailed;
+    if (errors.errors == 0) return FileLoadStatus::kLoaded;
+    return rows > 0 ? FileLoadStatus::kPartiallyLoaded : FileLoadStatus::kLoadFailed;
+  }
+  /// Whether the table's log records the file as loaded: a file that failed is not, so the next
+  /// COPY tries it again.
+  bool tracked() const { return status() != FileLoadStatus::kLoadFailed; }
 };
 
 /// What the load phase produced: every source file read, and the data files holding their rows.
@@ -67,12 +83,38 @@ struct SourceLoad {
 struct LoadResult {
   std::vector<SourceLoad> sources;
   std::vector<DataFile> data_files;
+  std::vector<RowError> errors;
+  int64_t errors_not_kept = 0;
 };
 
 // What one split of a source file contributed.
 struct SplitLoad {
   int64_t rows = 0;
+  int64_t rows_parsed = 0;
   int64_t bytes_read = 0;
+};
+
+// VALIDATION_MODE = RETURN_<n>_ROWS: the first rows read, up to max_rows.
+struct RowCollector {
+  int64_t max_rows = 0;
+  int64_t rows = 0;
+  std::vector<RecordBatchPtr> batches;
+
+  bool full() const { return rows >= max_rows; }
+  void Add(RecordBatchPtr batch) {
+    int64_t take = std::min(batch->num_rows(), max_rows - rows);
+    if (take <= 0) return;
+    if (take < batch->num_rows()) {
+      std::vector<ColumnPtr> columns;
+      for (const ColumnPtr& source : batch->columns()) {
+        columns.push_back(std::make_shared<Column>(source->type()));
+        columns.back()->AppendRange(*source, 0, take);
+      }
+      batch = std::make_shared<RecordBatch>(batch->schema(), std::move(columns), take);
+    }
+    rows += take;
+    batches.push_back(std::move(batch));
+  }
 };
 
 // A unit of the load phase: one split of one source file.
@@ -81,36 +123,62 @@ struct LoadUnit {
   FileSplit split;
 };
 
-// Reads one split of a source file into `sink`, checking its rows against `checker`. With
-// `prefetch`, the next batches are read on another thread while this one writes.
-Result<SplitLoad> LoadOneSplit(const CopyPlan& plan, const CopySettings& settings,
-                               FileFormat& format, const FileInfo& info, const FileSplit& split,
-                               SchemaPtr schema, const RowConstraintChecker& checker,
-                               RowErrorSink* error_sink, DataFileSink* sink, bool prefetch) {
+// Reads one split of a source file into `sink` (nowhere when null: validation), checking its
+// rows against `checker`, and counts what it read in `*loaded` as it goes, so a read that fails
+// half way still says how far it got. With `prefetch`, the next batches are read on another
+// thread while this one writes. Stops early once `stop()` says the file is skipped.
+Status LoadOneSplit(const CopyPlan& plan, const CopySettings& settings, FileFormat& format,
+                    const FileInfo& info, const FileSplit& split, SchemaPtr schema,
+                    const RowConstraintChecker& checker, RowErrorSink* error_sink,
+                    DataFileSink* sink, RowCollector* collect, bool prefetch,
+                    const std::function<bool()>& stop, SplitLoad* loaded) {
   SourceFile source{plan.source.location.fs, info, info.path};
   ReadRequest request;
   request.target_schema = schema;
   request.options = plan.format_options;
+  request.truncate_text = plan.truncate_columns;
   request.batch_rows = settings.batch_rows;
   request.error_sink = error_sink;
   request.split = split;
   INLET_ASSIGN_OR_RETURN(std::unique_ptr<FormatReader> reader, format.OpenReader(source, request));
   if (prefetch) reader = std::make_unique<PrefetchingReader>(std::move(reader));
-  SplitLoad loaded;
   int64_t rows_read = 0;
   RowOrigin origin{info.path, 1, ""};
   if (!split.whole_file()) origin.part = " of " + format.DescribeSplit(split);
-  while (true) {
-    INLET_ASSIGN_OR_RETURN(RecordBatchPtr batch, reader->Next());
-    if (!batch) break;
+  Status status;
+  while (!stop()) {
+    Result<RecordBatchPtr> batch = reader->Next();
+    if (!batch.ok()) {
+      status = batch.status();
+      break;
+    }
+    if (!*batch) break;
     origin.first_row = rows_read + 1;
-    rows_read += batch->num_rows();
-    INLET_ASSIGN_OR_RETURN(batch, checker.Check(std::move(batch), origin, error_sink));
-    loaded.rows += batch->num_rows();
-    INLET_RETURN_NOT_OK(sink->Write(*batch));
+    rows_read += (*batch)->num_rows();
+    Result<RecordBatchPtr> checked = checker.Check(std::move(*batch), origin, error_sink);
+    if (!checked.ok()) {
+      status = checked.status();
+      break;
+    }
+    loaded->rows += (*checked)->num_rows();
+    if (settings.progress) {
+      settings.progress->AddRows((*checked)->num_rows());
+      const int64_t bytes = reader->bytes_read();
+      settings.progress->AddBytes(bytes - loaded->bytes_read);
+      loaded->bytes_read = bytes;
+    }
+    if (sink) {
+      status = sink->Write(**checked);
+      if (!status.ok()) break;
+    }
+    if (collect) {
+      collect->Add(std::move(*checked));
+      if (collect->full()) break;
+    }
   }
-  loaded.bytes_read = reader->bytes_read();
-  return loaded;
+  loaded->rows_parsed = reader->rows_parsed();
+  loaded->bytes_read = reader->bytes_read();
+  return status;
 }
 
 // Splits the files big enough to be worth reading on several threads.
@@ -133,18 +201,33 @@ Result<std::vector<LoadUnit>> PlanLoadUnits(
   return units;
 }
 
-// Reads `to_load` into new data files. One lane per thread takes the next unread split (a
-// whole file unless the file is big) and keeps its data file open from one split to the next, so
-// a load of many small files writes a few well-sized files rather than one per source file, and
-// a big file is read by every thread. On error, every data file written is deleted.
+// A data file and the source file whose rows it holds (npos when it mixes several).
+struct LaneFile {
+  size_t source = std::string::npos;
+  DataFile file;
+};
+
+// Reads `to_load` into new data files (none when `target` is null: validation; then `collect`,
+// when given, keeps the first rows and the read stops once it is full). One lane per
+// thread takes the next unread split (a whole file unless the file is big) and keeps its data
+// file open from one split to the next, so a load of many small files writes a few well-sized
+// files rather than one per source file, and a big file is read by every thread. When the error
+// policy can skip files, a lane starts new data files at each new source file instead, so a
+// skipped file's rows can be dropped with its data files. Bad rows go to the policy (`errors`):
+// a failure it does not absorb fails the load, and every data file written is deleted.
 Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings,
-                             const DataFileTarget& target, FileFormat& format,
+                             const DataFileTarget* target, FileFormat& format,
                              const std::vector<std::pair<FileInfo, std::string>>& to_load,
-                             SchemaPtr schema, const RowConstraintChecker& checker) {
+                             SchemaPtr schema, const RowConstraintChecker& checker,
+                             const ErrorPolicy& policy, RowCollector* collect,
+                             CopyOutcome* partial) {
   size_t threads = settings.pool ? std::max<size_t>(settings.pool->num_threads(), 1) : 1;
   INLET_ASSIGN_OR_RETURN(std::vector<LoadUnit> units,
                          PlanLoadUnits(plan, settings, format, to_load, threads));
-  AbortOnRowError abort_on_error;
+  std::vector<std::string> names;
+  for (const auto& entry : to_load) names.push_back(entry.first.path);
+  LoadErrorCollector errors(policy, names);
+  const bool file_per_source = policy.can_skip_files();
   std::atomic<int> file_counter{0};
   std::atomic<size_t> next_unit{0};
   std::atomic<bool> failed{false};
@@ -153,46 +236,98 @@ Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings,
   // idle: each lane then parses on one thread and writes on another.
   const bool prefetch = units.size() < threads;
   std::vector<SplitLoad> unit_loads(units.size());
-  std::vector<std::vector<DataFile>> lane_files(num_lanes);
+  // Splits of each file still to read, so the progress line counts a file once it is done.
+  std::unique_ptr<std::atomic<int>[]> units_left(new std::atomic<int>[to_load.size()]);
+  for (size_t i = 0; i < to_load.size(); ++i) units_left[i] = 0;
+  for (const LoadUnit& unit : units) ++units_left[unit.file_index];
+  auto unit_done = [&](size_t file) {
+    if (units_left[file].fetch_sub(1) == 1 && settings.progress) settings.progress->AddFilesDone(1);
+  };
+  std::vector<std::vector<LaneFile>> lane_files(num_lanes);
   TaskGroup group(settings.pool);
   for (size_t lane = 0; lane < num_lanes; ++lane) {
     group.Run([&, lane]() -> Status {
-      DataFileSink sink(target, schema, &file_counter);
-      while (!failed.load()) {
+      std::optional<DataFileSink> sink;
+      size_t sink_source = std::string::npos;
+      auto finish_sink = [&]() -> Status {
+        if (!sink) return Status::OK();
+        INLET_ASSIGN_OR_RETURN(std::vector<DataFile> files, sink->Finish());
+        for (DataFile& file : files) lane_files[lane].push_back(LaneFile{sink_source, std::move(file)});
+        sink.reset();
+        return Status::OK();
+      };
+      while (!failed.load() && !(collect && collect->full())) {
         size_t u = next_unit.fetch_add(1);
         if (u >= units.size()) break;
         const LoadUnit& unit = units[u];
-        auto loaded = LoadOneSplit(plan, settings, format, to_load[unit.file_index].first,
-                                   unit.split, schema, checker, &abort_on_error, &sink,
-                                   prefetch);
-        if (!loaded.ok()) {
-          failed = true;
-          return loaded.status();
+        const size_t file = unit.file_index;
+        if (errors.stopped(file)) {
+          unit_done(file);
+          continue;
         }
-        unit_loads[u] = *loaded;
+        if (target && sink && file_per_source && sink_source != file) {
+          INLET_RETURN_NOT_OK(finish_sink());
+        }
+        if (target && !sink) {
+          sink.emplace(*target, schema, &file_counter);
+          sink_source = file_per_source ? file : std::string::npos;
+        }
+        Status status = LoadOneSplit(plan, settings, format, to_load[file].first, unit.split,
+                                     schema, checker, errors.sink(file), sink ? &*sink : nullptr,
+                                     collect, prefetch, [&] { return errors.stopped(file); },
+                                     &unit_loads[u]);
+        if (!status.ok()) status = errors.OnReadFailure(file, status);
+        if (!status.ok()) {
+          failed = true;
+          return status;
+        }
+        unit_done(file);
       }
       // A lane whose sibling failed drops its files too (the sink deletes what it keeps).
       if (failed.load()) return Status::OK();
-      INLET_ASSIGN_OR_RETURN(lane_files[lane], sink.Finish());
-      return Status::OK();
+      return finish_sink();
     });
   }
   Status status = group.Wait();
   LoadResult result;
-  for (std::vector<DataFile>& files : lane_files) {
-    for (DataFile& file : files) result.data_files.push_back(std::move(file));
-  }
-  if (!status.ok()) {
-    DeleteDataFiles(target, result.data_files);
-    return status;
-  }
   for (const auto& [info, tracking_id] : to_load) {
-    result.sources.push_back(SourceLoad{info, tracking_id, 0, 0});
+    SourceLoad source;
+    source.source = info;
+    source.tracking_id = tracking_id;
+    result.sources.push_back(std::move(source));
   }
   for (size_t u = 0; u < units.size(); ++u) {
     SourceLoad& source = result.sources[units[u].file_index];
     source.rows += unit_loads[u].rows;
+    source.rows_parsed += unit_loads[u].rows_parsed;
     source.bytes_read += unit_loads[u].bytes_read;
+    source.split = source.split || !units[u].split.whole_file();
+  }
+  std::vector<bool> skipped(to_load.size(), false);
+  for (size_t i = 0; i < result.sources.size(); ++i) {
+    SourceLoad& source = result.sources[i];
+    source.errors = errors.Finish(i, source.rows_parsed);
+    source.error_limit = errors.ErrorLimit(source.rows_parsed);
+    skipped[i] = source.errors.skipped && file_per_source;
+    if (skipped[i]) source.rows = 0;
+  }
+  result.errors = errors.TakeErrors();
+  result.errors_not_kept = errors.dropped_errors();
+  std::vector<DataFile> dropped;
+  for (std::vector<LaneFile>& files : lane_files) {
+    for (LaneFile& file : files) {
+      if (file.source != std::string::npos && skipped[file.source]) {
+        dropped.push_back(std::move(file.file));
+      } else {
+        result.data_files.push_back(std::move(file.file));
+      }
+    }
+  }
+  if (target) DeleteDataFiles(*target, dropped);
+  if (!status.ok()) {
+    if (target) DeleteDataFiles(*target, result.data_files);
+    if (partial) partial->errors = std::move(result.errors);
+    return status;
   }
   return result;
 }
@@ -320,11 +455,66 @@ Status ValidateFormatOptions(const FileFormat& format, const FormatOptions& opti
   return format.ValidateOptions(options);
 }
 
-Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& default_settings) {
-  CopyOutcome outcome;
+namespace {
+
+FileLoadRecord SkippedFileRecord(const SkippedFile& skipped) {
+  FileLoadRecord record;
+  record.file_name = skipped.file.path;
+  record.status = FileLoadStatus::kSkipped;
+  record.skip_reason = skipped.reason;
+  record.file_bytes = skipped.file.size;
+  return record;
+}
+
+FileLoadRecord ReadFileRecord(const SourceLoad& source) {
+  FileLoadRecord record;
+  record.file_name = source.source.path;
+  record.status = source.status();
+  record.file_bytes = source.source.size;
+  record.rows_parsed = source.rows_parsed;
+  record.rows_loaded = source.rows;
+  record.error_limit = source.error_limit;
+  record.errors_seen = source.errors.errors;
+  record.split = source.split;
+  if (source.errors.first_error) {
+    const RowError& first = *source.errors.first_error;
+    record.first_error = first.reason;
+    record.first_error_line = first.line;
+    record.first_error_character = first.position;
+    record.first_error_column_name = first.column_name;
+  }
+  return record;
+}
+
+// The outcome's totals and per-file records from what the load phase read.
+void SummarizeLoad(LoadResult&& load, const std::vector<SkippedFile>& skipped,
+                   CopyOutcome* outcome) {
+  outcome->files.clear();
+  outcome->files_processed = 0;
+  outcome->rows_copied = 0;
+  outcome->bytes_read = 0;
+  outcome->errors_seen = 0;
+  for (const SourceLoad& source : load.sources) {
+    outcome->files.push_back(ReadFileRecord(source));
+    if (source.tracked()) ++outcome->files_processed;
+    outcome->rows_copied += source.rows;
+    outcome->bytes_read += source.bytes_read;
+    outcome->errors_seen += source.errors.errors;
+  }
+  for (const SkippedFile& file : skipped) outcome->files.push_back(SkippedFileRecord(file));
+  outcome->files_skipped = static_cast<int64_t>(skipped.size());
+  outcome->files_added = static_cast<int64_t>(load.data_files.size());
+  outcome->bytes_written = 0;
+  for (const DataFile& data : load.data_files) outcome->bytes_written += data.size;
+  outcome->errors = std::move(load.errors);
+}
+
+Status RunCopy(const CopyPlan& plan, const CopySettings& default_settings, CopyOutcome* result) {
+  CopyOutcome& outcome = *result;
   CopySettings settings = default_settings;
   INLET_ASSIGN_OR_RETURN(std::vector<FileInfo> listed, ListSourceFiles(plan.source));
   INLET_ASSIGN_OR_RETURN(std::shared_ptr<FileFormat> format, ChooseFormat(plan, settings, listed));
+  outcome.format_name = format->name();
   CrashPoint("copy.after_listing");
 
   DeltaTable table(plan.table_location.fs, plan.table_location.path);
@@ -343,11 +533,16 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
   const std::string& scheme = plan.source.location.fs->scheme();
   LoadPolicy policy{plan.force, plan.load_uncertain_files, plan.modified_files};
   std::vector<std::pair<FileInfo, std::string>> to_load;
+  std::vector<SkippedFile> skipped;
   INLET_ASSIGN_OR_RETURN(to_load, SelectFilesToLoad(listed, scheme, snapshot ? &*snapshot : nullptr,
-                                                    policy, NowMicros() / 1000,
-                                                    &outcome.files_skipped));
+                                                    policy, NowMicros() / 1000, &skipped));
+  ApplyLoadLimits(plan.limits, &to_load, &skipped);
   outcome.target_version = snapshot ? snapshot->version : -1;
-  if (to_load.empty()) return outcome;
+  if (settings.progress) settings.progress->SetFilesTotal(static_cast<int64_t>(to_load.size()));
+  if (to_load.empty()) {
+    SummarizeLoad(LoadResult(), skipped, &outcome);
+    return Status::OK();
+  }
 
   // A table without a schema yet takes it from the first file (CreateOrAppend).
   SchemaPtr schema;
@@ -392,14 +587,46 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
     const Metadata& metadata = schema_change ? schema_change->metadata : snapshot->metadata;
     INLET_ASSIGN_OR_RETURN(target.physical_fields, PhysicalFieldsForWrite(metadata, *schema));
   }
+  const ErrorPolicy error_policy = plan.validate_only ? *ParseOnError("CONTINUE")
+                                                      : plan.error_policy;
+  if (plan.validate_only) {
+    INLET_ASSIGN_OR_RETURN(LoadResult load,
+                           LoadFiles(plan, settings, nullptr, *format, to_load, schema, *checker,
+                                     error_policy, nullptr, &outcome));
+    SummarizeLoad(std::move(load), skipped, &outcome);
+    return Status::OK();
+  }
+  if (plan.validate_rows >= 0) {
+    // The first rows in file order: one lane, which stops at the first error or once it has them.
+    CopySettings one_lane = settings;
+    one_lane.pool = nullptr;
+    // A reader fills a batch before returning it: a bad row after the first n must not fail
+    // the validation of those n.
+    one_lane.batch_rows = std::min(settings.batch_rows, plan.validate_rows);
+    RowCollector collect{plan.validate_rows, 0, {}};
+    INLET_ASSIGN_OR_RETURN(LoadResult load,
+                           LoadFiles(plan, one_lane, nullptr, *format, to_load, schema, *checker,
+                                     ErrorPolicy(), &collect, &outcome));
+    SummarizeLoad(std::move(load), skipped, &outcome);
+    outcome.rows = std::move(collect.batches);
+    outcome.rows_schema = schema;
+    return Status::OK();
+  }
   LoadResult load;
   bool need_load = true;
   for (int attempt = 0;; ++attempt) {
     if (need_load) {
-      INLET_ASSIGN_OR_RETURN(
-          load, LoadFiles(plan, settings, target, *format, to_load, schema, *checker));
+      INLET_ASSIGN_OR_RETURN(load, LoadFiles(plan, settings, &target, *format, to_load, schema,
+                                             *checker, error_policy, nullptr, &outcome));
       CrashPoint("copy.after_data_files");
       need_load = false;
+    }
+    // Every file failed: nothing to commit, and no file to record as loaded.
+    if (std::none_of(load.sources.begin(), load.sources.end(),
+                     [](const SourceLoad& source) { return source.tracked(); })) {
+      DeleteDataFiles(target, load.data_files);
+      load.data_files.clear();
+      break;
     }
     std::vector<Action> actions;
     int64_t read_version = snapshot ? snapshot->version : -1;
@@ -427,6 +654,7 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
       actions.push_back(Action(std::move(add)));
     }
     for (const SourceLoad& file : load.sources) {
+      if (!file.tracked()) continue;
       actions.push_back(Action(SetTransaction{file.tracking_id, read_version + 1, now_ms}));
     }
     CommitInfo info = MakeCommitInfo("COPY INTO");
@@ -446,6 +674,7 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
         load.data_files, NowMicros() / 1000);
     if (!committable.ok()) {
       DeleteDataFiles(target, load.data_files);
+      outcome.errors = std::move(load.errors);
       return committable;
     }
     CrashPoint("copy.before_commit");
@@ -498,7 +727,7 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
     std::vector<std::pair<FileInfo, std::string>> still_new;
     for (auto& entry : to_load) {
       if (!plan.force && snapshot->HasTransaction(entry.second)) {
-        ++outcome.files_skipped;
+        skipped.push_back(SkippedFile{entry.first, "already loaded"});
       } else {
         still_new.push_back(std::move(entry));
       }
@@ -512,19 +741,34 @@ Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& defaul
     load = LoadResult();
     if (to_load.empty()) {
       outcome.target_version = snapshot->version;
-      return outcome;
+      SummarizeLoad(LoadResult(), skipped, &outcome);
+      return Status::OK();
     }
     need_load = true;
   }
-
-  outcome.files_processed = static_cast<int64_t>(load.sources.size());
-  outcome.files_added = static_cast<int64_t>(load.data_files.size());
-  for (const SourceLoad& file : load.sources) {
-    outcome.rows_copied += file.rows;
-    outcome.bytes_read += file.bytes_read;
+  SummarizeLoad(std::move(load), skipped, &outcome);
+  if (plan.purge) {
+    std::vector<std::string> loaded;
+    for (const FileLoadRecord& file : outcome.files) {
+      if (file.status == FileLoadStatus::kLoaded ||
+          file.status == FileLoadStatus::kPartiallyLoaded) {
+        loaded.push_back(file.file_name);
+      }
+    }
+    outcome.warnings = PurgeWarning(PurgeSourceFiles(*plan.source.location.fs, loaded));
   }
-  for (const DataFile& data : load.data_files) outcome.bytes_written += data.size;
-  return outcome;
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<CopyOutcome> ExecuteCopy(const CopyPlan& plan, const CopySettings& settings,
+                                CopyOutcome* on_failure) {
+  CopyOutcome outcome;
+  Status status = RunCopy(plan, settings, &outcome);
+  if (status.ok()) return outcome;
+  if (on_failure) *on_failure = std::move(outcome);
+  return status;
 }
 
 }  // namespace inlet

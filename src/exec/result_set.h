@@ -13,6 +13,8 @@ struct ResultSet {
   std::vector<std::string> names;
   std::vector<LogicalType> types;
   std::vector<Row> rows;
+  /// QueryResult::warnings.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace inlet

@@ -80,6 +80,8 @@ Result<RecordBatchPtr> RowConstraintChecker::Check(RecordBatchPtr batch, const R
     std::string where = "row " + std::to_string(origin.first_row + r) + origin.part;
     if (!violated.ok()) return violated.status().WithContext(origin.file + ": " + where);
     RowError error;
+    error.kind = RowErrorKind::kConstraint;
+    error.code = RedshiftLoadErrorCode(error.kind, TypeId::kBoolean);
     error.file = origin.file;
     error.raw_value = values;
     error.reason = where + ": " + (*violated)->Describe() + " violated by " + values;

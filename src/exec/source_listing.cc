@@ -1,6 +1,7 @@
 #include "exec/source_listing.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "common/string_util.h"
 #include "delta/table_properties.h"
@@ -119,7 +120,7 @@ std::optional<ModifiedFilePolicy> ModifiedFilePolicyFromName(std::string_view na
 
 Result<std::vector<std::pair<FileInfo, std::string>>> SelectFilesToLoad(
     const std::vector<FileInfo>& listed, const std::string& scheme, const Snapshot* snapshot,
-    const LoadPolicy& policy, int64_t now_ms, int64_t* skipped) {
+    const LoadPolicy& policy, int64_t now_ms, std::vector<SkippedFile>* skipped) {
   LoadTracking tracking;
   tracking.now_ms = now_ms;
   ModifiedFilePolicy modified = policy.modified.value_or(ModifiedFilePolicy::kReload);
@@ -142,16 +143,23 @@ Result<std::vector<std::pair<FileInfo, std::string>>> SelectFilesToLoad(
   std::vector<std::pair<FileInfo, std::string>> to_load;
   for (const FileInfo& file : listed) {
     bool load = policy.force;
+    const char* reason = "";
     if (!load) {
       switch (ClassifySourceFile(tracking, scheme, file)) {
         case SourceFileStatus::kNew: load = true; break;
-        case SourceFileStatus::kLoaded: load = false; break;
-        case SourceFileStatus::kModified: load = modified == ModifiedFilePolicy::kReload; break;
-        case SourceFileStatus::kUncertain: load = policy.load_uncertain; break;
+        case SourceFileStatus::kLoaded: reason = "already loaded"; break;
+        case SourceFileStatus::kModified:
+          load = modified == ModifiedFilePolicy::kReload;
+          reason = "modified since it was loaded (MODIFIED_FILES = SKIP)";
+          break;
+        case SourceFileStatus::kUncertain:
+          load = policy.load_uncertain;
+          reason = "load status uncertain (LOAD_UNCERTAIN_FILES = FALSE)";
+          break;
       }
     }
     if (!load) {
-      ++*skipped;
+      skipped->push_back(SkippedFile{file, reason});
       continue;
     }
     to_load.emplace_back(file, SourceFileTrackingId(scheme, file));
@@ -179,6 +187,42 @@ SourceFileStatus ClassifySourceFile(const LoadTracking& tracking, const std::str
   const bool old_file = file.mtime_micros / 1000 < window_start;
   const bool old_loads = !tracking.loads_began_ms || *tracking.loads_began_ms < window_start;
   return old_file && old_loads ? SourceFileStatus::kUncertain : SourceFileStatus::kNew;
+}
+
+Result<int64_t> ParseLoadLimit(std::string_view option, std::string_view text) {
+  int64_t value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || value <= 0) {
+    return Status::InvalidArgument(std::string(option) +
+                                   " must be a whole number greater than 0, not '" +
+                                   std::string(text) + "'");
+  }
+  return value;
+}
+
+void ApplyLoadLimits(const LoadLimits& limits,
+                     std::vector<std::pair<FileInfo, std::string>>* to_load,
+                     std::vector<SkippedFile>* skipped) {
+  int64_t taken = 0;
+  int64_t bytes = 0;
+  const char* reason = nullptr;
+  for (auto& [file, tracking_id] : *to_load) {
+    if (reason == nullptr) {
+      if (limits.max_files && taken >= *limits.max_files) {
+        reason = "MAX_FILES reached";
+      } else if (limits.size_limit && bytes > *limits.size_limit) {
+        reason = "SIZE_LIMIT reached";
+      }
+    }
+    if (reason != nullptr) {
+      skipped->push_back(SkippedFile{std::move(file), reason});
+      continue;
+    }
+    ++taken;
+    bytes += file.size;
+  }
+  to_load->resize(static_cast<size_t>(taken));
 }
 
 }  // namespace inlet

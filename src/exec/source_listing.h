@@ -85,18 +85,47 @@ struct LoadPolicy {
   std::optional<ModifiedFilePolicy> modified;
 };
 
+/// A listed file a COPY does not read, and why ("already loaded", ...): results show it as
+/// SKIPPED.
+struct SkippedFile {
+  FileInfo file;
+  std::string reason;
+};
+
 /// The files of `listed` (from a store of `scheme`) a COPY into the table at `snapshot` (null for
-/// a table without a log) loads, each with its tracking id; the others are counted in
+/// a table without a log) loads, each with its tracking id; the others are appended to
 /// `*skipped`. InvalidArgument naming the property when the table's
 /// delta.setTransactionRetentionDuration or inlet.copy.modifiedFiles is malformed.
 Result<std::vector<std::pair<FileInfo, std::string>>> SelectFilesToLoad(
     const std::vector<FileInfo>& listed, const std::string& scheme, const Snapshot* snapshot,
-    const LoadPolicy& policy, int64_t now_ms, int64_t* skipped);
+    const LoadPolicy& policy, int64_t now_ms, std::vector<SkippedFile>* skipped);
 
 /// The status of `file` (listed from a store of `scheme`) for `tracking`. Snowflake's rule for an
 /// uncertain file: it is not tracked, its last-modified time is older than the retention, and the
 /// table took loads before the retention window began, so a load of it may have been forgotten.
 SourceFileStatus ClassifySourceFile(const LoadTracking& tracking, const std::string& scheme,
                                     const FileInfo& file);
+
+/// How much one COPY loads at most (SIZE_LIMIT, MAX_FILES); unset means no limit.
+struct LoadLimits {
+  /// SIZE_LIMIT: once the files taken add up to more than this many bytes, the COPY takes no
+  /// more; it always takes the first. REQUIRES: > 0.
+  std::optional<int64_t> size_limit;
+  /// MAX_FILES: at most this many files. REQUIRES: > 0.
+  std::optional<int64_t> max_files;
+};
+
+/// The value of SIZE_LIMIT or MAX_FILES (`option` names it in the message) from its text: a whole
+/// number greater than 0, else InvalidArgument ("SIZE_LIMIT must be a whole number greater than
+/// 0, not '-5'").
+Result<int64_t> ParseLoadLimit(std::string_view option, std::string_view text);
+
+/// Cuts `*to_load` (the files SelectFilesToLoad chose, in the listing's order) to `limits`,
+/// appending the files left out to `*skipped` with the reason "MAX_FILES reached" or "SIZE_LIMIT
+/// reached", whichever stopped the COPY. Snowflake's example: files of 10 MB with SIZE_LIMIT 25 MB
+/// load three.
+void ApplyLoadLimits(const LoadLimits& limits,
+                     std::vector<std::pair<FileInfo, std::string>>* to_load,
+                     std::vector<SkippedFile>* skipped);
 
 }  // namespace inlet

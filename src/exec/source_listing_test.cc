@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "common/string_util.h"
 #include "delta/table_properties.h"
 #include "delta/transaction_retention.h"
@@ -110,7 +112,7 @@ TEST(SelectFilesToLoadTest, PoliciesDecideWhatLoads) {
     snapshot.transactions[id] = SetTransaction{id, 1, kNow};
   }
   std::vector<FileInfo> listed = {loaded, modified, uncertain, fresh};
-  auto paths = [&](const LoadPolicy& policy, int64_t* skipped) {
+  auto paths = [&](const LoadPolicy& policy, std::vector<SkippedFile>* skipped) {
     auto selected = SelectFilesToLoad(listed, "file", &snapshot, policy, kNow, skipped);
     EXPECT_TRUE(selected.ok()) << selected.status().ToString();
     std::vector<std::string> out;
@@ -120,17 +122,24 @@ TEST(SelectFilesToLoadTest, PoliciesDecideWhatLoads) {
     }
     return out;
   };
-  int64_t skipped = 0;
+  std::vector<SkippedFile> skipped;
   EXPECT_EQ(paths(LoadPolicy{}, &skipped), (std::vector<std::string>{"/in/new.csv"}));
-  EXPECT_EQ(skipped, 3);
-  skipped = 0;
+  ASSERT_EQ(skipped.size(), 3u);
+  std::set<std::string> reasons;
+  for (const SkippedFile& s : skipped) reasons.insert(s.reason);
+  EXPECT_EQ(reasons, (std::set<std::string>{
+                         "already loaded", "modified since it was loaded (MODIFIED_FILES = SKIP)",
+                         "load status uncertain (LOAD_UNCERTAIN_FILES = FALSE)"}));
+  skipped.clear();
   LoadPolicy reload_uncertain{false, true, ModifiedFilePolicy::kReload};
   EXPECT_EQ(paths(reload_uncertain, &skipped),
             (std::vector<std::string>{"/in/modified.csv", "/in/uncertain.csv", "/in/new.csv"}));
-  EXPECT_EQ(skipped, 1);
-  skipped = 0;
+  ASSERT_EQ(skipped.size(), 1u);
+  EXPECT_EQ(skipped[0].file.path, "/in/loaded.csv");
+  EXPECT_EQ(skipped[0].reason, "already loaded");
+  skipped.clear();
   EXPECT_EQ(paths(LoadPolicy{true, false, std::nullopt}, &skipped).size(), 4u);
-  EXPECT_EQ(skipped, 0);
+  EXPECT_TRUE(skipped.empty());
   // A table without a log yet loads everything.
   auto all = SelectFilesToLoad(listed, "file", nullptr, LoadPolicy{}, kNow, &skipped);
   ASSERT_TRUE(all.ok());
@@ -138,7 +147,7 @@ TEST(SelectFilesToLoadTest, PoliciesDecideWhatLoads) {
 }
 
 TEST(SelectFilesToLoadTest, MalformedPropertiesOfAnotherWriterAreNamed) {
-  int64_t skipped = 0;
+  std::vector<SkippedFile> skipped;
   std::vector<FileInfo> listed = {File("/in/a.csv", 1)};
   Snapshot bad_policy = TableWith({{kCopyModifiedFilesProperty, "never"}});
   auto selected = SelectFilesToLoad(listed, "file", &bad_policy, LoadPolicy{}, kNow, &skipped);

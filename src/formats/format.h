@@ -61,6 +61,9 @@ struct ReadRequest {
   RowErrorSink* error_sink = nullptr;
   /// The part of the file to read (from PlanSplits).
   FileSplit split;
+  /// Text longer than a VARCHAR(n) column is cut to n characters instead of being a row error
+  /// (Snowflake's TRUNCATECOLUMNS = TRUE / ENFORCE_LENGTH = FALSE).
+  bool truncate_text = false;
 };
 
 /// Streams the rows of one file as batches. Not thread safe; one per file and thread.

@@ -3,6 +3,7 @@
 #include "common/string_util.h"
 #include "formats/csv/csv_format.h"
 #include "formats/parquet/parquet_format.h"
+#include "io/compression.h"
 
 namespace inlet {
 
@@ -10,10 +11,6 @@ namespace {
 
 // Formats the reference documents accept that arrive in later work.
 const char* const kPlannedFormats[] = {"JSON", "AVRO", "ORC", "XML"};
-
-// Extensions of compressed files, looked through to find the format underneath.
-const char* const kCompressionExtensions[] = {"gz", "gzip", "zst", "zstd", "bz2", "xz",
-                                              "lz4", "br", "deflate", "snappy"};
 
 }  // namespace
 
@@ -48,23 +45,21 @@ Result<std::shared_ptr<FileFormat>> FormatRegistry::FindByName(std::string_view 
 }
 
 std::shared_ptr<FileFormat> FormatRegistry::FindByPath(std::string_view path) const {
-  std::string name = AsciiToLower(path.substr(path.find_last_of('/') + 1));
-  while (true) {
-    size_t dot = name.find_last_of('.');
-    if (dot == std::string::npos) return nullptr;
-    std::string extension = name.substr(dot + 1);
-    bool compressed = false;
-    for (const char* c : kCompressionExtensions) compressed |= extension == c;
-    if (!compressed) {
-      for (const auto& format : formats_) {
-        for (const std::string& e : format->extensions()) {
-          if (e == extension) return format;
-        }
-      }
-      return nullptr;
-    }
-    name.resize(dot);
+  // The format is named under any compression extensions (src/io's table): data.tsv.gz is TSV.
+  std::string_view name = path.substr(path.find_last_of('/') + 1);
+  for (std::string_view inner = StripCompressionExtension(name); inner != name;
+       inner = StripCompressionExtension(name)) {
+    name = inner;
   }
+  const size_t dot = name.find_last_of('.');
+  if (dot == std::string_view::npos) return nullptr;
+  const std::string extension = AsciiToLower(name.substr(dot + 1));
+  for (const auto& format : formats_) {
+    for (const std::string& e : format->extensions()) {
+      if (e == extension) return format;
+    }
+  }
+  return nullptr;
 }
 
 std::vector<std::string> FormatRegistry::names() const {

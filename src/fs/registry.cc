@@ -36,7 +36,7 @@ std::string ParseScheme(std::string_view location) {
 }
 
 /// `location` without the `user:password@` part of a URI's authority.
-std::string StripCredentials(std::string_view location) {
+std::string StripUserInfo(std::string_view location) {
   size_t start = location.find("://");
   if (start == std::string_view::npos) return std::string(location);
   start += 3;
@@ -46,6 +46,20 @@ std::string StripCredentials(std::string_view location) {
   if (at == std::string_view::npos) return std::string(location);
   std::string out(location.substr(0, start));
   out += location.substr(start + at + 1);
+  return out;
+}
+
+/// A URI as results and history may show it: no `user:password@`, and no query string, where
+/// SAS tokens and presigned URLs carry their signatures (`?sv=...&sig=...`, `X-Amz-Signature=`).
+/// A query is a last '?' followed by a `key=value` and no '/': a '?' in a glob (`part-?.csv`)
+/// stays.
+std::string DisplayUri(std::string_view location) {
+  std::string out = StripUserInfo(location);
+  size_t query = out.rfind('?');
+  if (query != std::string::npos && out.find('=', query) != std::string::npos &&
+      out.find('/', query) == std::string::npos) {
+    out.resize(query);
+  }
   return out;
 }
 
@@ -116,7 +130,7 @@ void FileSystemRegistry::Register(const std::string& scheme, std::shared_ptr<Fil
 Result<ResolvedLocation> FileSystemRegistry::Resolve(const std::string& location) const {
   if (TrimWhitespace(location).empty()) return Status::InvalidArgument("empty location");
   std::string scheme = ParseScheme(location);
-  std::string display = StripCredentials(location);
+  std::string display = DisplayUri(location);
   std::string path;
   if (scheme.empty()) {
     INLET_ASSIGN_OR_RETURN(path, AbsoluteLocalPath(location));
@@ -131,7 +145,9 @@ Result<ResolvedLocation> FileSystemRegistry::Resolve(const std::string& location
     }
     path = NormalizeAbsolute(rest);
   } else {
-    path = location.substr(scheme.size() + 3);
+    // File names in results, errors and load history are paths of the file system: they must
+    // not carry the credentials of the URI either.
+    path = StripUserInfo(location).substr(scheme.size() + 3);
   }
 
   std::lock_guard<std::mutex> lock(mutex_);

@@ -88,6 +88,22 @@ TEST(RegistryTest, DisplayHasNoCredentials) {
   ASSERT_TRUE(mem.ok()) << mem.status().ToString();
   EXPECT_EQ(mem->fs->scheme(), "mem");
   EXPECT_EQ(mem->display, "mem://bucket/a/b.csv");
+  // Listed files are named by the path: it has no credentials either.
+  EXPECT_EQ(mem->path, "bucket/a/b.csv");
+
+  // Signatures of SAS tokens and presigned URLs travel in the query string.
+  Result<ResolvedLocation> sas =
+      registry->Resolve("mem://bucket/a.csv?sv=2022-11-02&sig=c2VjcmV0");
+  ASSERT_TRUE(sas.ok()) << sas.status().ToString();
+  EXPECT_EQ(sas->display, "mem://bucket/a.csv");
+  Result<ResolvedLocation> presigned = registry->Resolve(
+      "https://bucket.s3.amazonaws.com/x.csv?X-Amz-Credential=AKIA&X-Amz-Signature=secret");
+  ASSERT_FALSE(presigned.ok());
+  EXPECT_EQ(presigned.status().message(),
+            "https:// locations are not supported yet: 'https://bucket.s3.amazonaws.com/x.csv'");
+  // A '?' of a glob and an '@' in a path are part of the name.
+  EXPECT_EQ(registry->Resolve("mem://bucket/part-?.csv")->display, "mem://bucket/part-?.csv");
+  EXPECT_EQ(registry->Resolve("file:///data/a@b.csv")->display, "file:///data/a@b.csv");
 }
 
 TEST(RegistryTest, RegisteredSchemesWin) {

@@ -403,6 +403,18 @@ std::string VacuumStatement::ToString() const {
   return out;
 }
 
+std::string SetStatement::ToString() const {
+  return "SET " + name.ToString() + " = " + (value_is_string ? QuoteSqlString(value) : value);
+}
+
+std::string ResetStatement::ToString() const {
+  return "RESET " + (name ? name->ToString() : std::string("ALL"));
+}
+
+std::string ShowSettingStatement::ToString() const {
+  return "SHOW " + (name ? name->ToString() : std::string("ALL"));
+}
+
 std::string CopyIntoStatement::ToString() const {
   std::string out = "COPY INTO " + table.ToString() + " FROM " + QuoteSqlString(location.value);
   for (const StringLiteral& more : more_locations) out += ", " + QuoteSqlString(more.value);
@@ -438,7 +450,14 @@ std::string TimeTravel::ToString() const {
 
 std::string TableRef::ToString() const {
   std::string out = name.ToString();
-  if (kind == Kind::kFunction) out += "(" + JoinExpressions(args) + ")";
+  if (kind == Kind::kFunction) {
+    std::string list = JoinExpressions(args);
+    for (const NamedArgument& arg : named_args) {
+      if (!list.empty()) list += ", ";
+      list += arg.name.ToString() + " => " + arg.value->ToString();
+    }
+    out += "(" + list + ")";
+  }
   if (time_travel) out += " " + time_travel->ToString();
   if (alias) out += " AS " + alias->ToString();
   return out;

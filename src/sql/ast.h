@@ -329,6 +329,9 @@ enum class StatementKind {
   kVacuum,
   kCopyInto,
   kSelect,
+  kSet,
+  kReset,
+  kShowSetting,
 };
 
 /// Base of all statements; `kind` says which derived struct it is (see As<T>()).
@@ -477,6 +480,39 @@ struct VacuumStatement final : Statement {
   bool dry_run = false;
 };
 
+/// SET name = value, or SET name TO value: changes a setting of the session.
+struct SetStatement final : Statement {
+  static constexpr StatementKind kKind = StatementKind::kSet;
+  SetStatement() : Statement(kKind) {}
+  std::string ToString() const override;
+
+  Identifier name;
+  /// A string unescaped, a number (with its sign) or a word as written.
+  std::string value;
+  bool value_is_string = false;
+  SourcePosition value_position;
+};
+
+/// RESET name, or RESET ALL: puts settings back to their defaults.
+struct ResetStatement final : Statement {
+  static constexpr StatementKind kKind = StatementKind::kReset;
+  ResetStatement() : Statement(kKind) {}
+  std::string ToString() const override;
+
+  /// Unset for RESET ALL.
+  std::optional<Identifier> name;
+};
+
+/// SHOW name, or SHOW ALL: the value of one setting, or every setting with its description.
+struct ShowSettingStatement final : Statement {
+  static constexpr StatementKind kKind = StatementKind::kShowSetting;
+  ShowSettingStatement() : Statement(kKind) {}
+  std::string ToString() const override;
+
+  /// Unset for SHOW ALL.
+  std::optional<Identifier> name;
+};
+
 /// FILE_FORMAT = CSV, or FILE_FORMAT = (TYPE = CSV, key = value, ...).
 struct FileFormatClause {
   /// The format named by `FILE_FORMAT = x` or by the TYPE entry; unset when the parenthesized
@@ -539,12 +575,19 @@ struct TimeTravel {
   std::string ToString() const;
 };
 
+/// `name => value`, an argument of a table function given by name (Snowflake's spelling).
+struct NamedArgument {
+  Identifier name;
+  ExpressionPtr value;
+};
+
 /// FROM target of a SELECT: a table or a table function call such as sniff('path').
 struct TableRef {
   enum class Kind { kTable, kFunction };
   Kind kind = Kind::kTable;
   Name name;
   std::vector<ExpressionPtr> args;  // kFunction only
+  std::vector<NamedArgument> named_args;  // kFunction only, after the positional ones
   std::optional<TimeTravel> time_travel;  // kTable only
   std::optional<Identifier> alias;
   SourcePosition position;

@@ -79,6 +79,61 @@ Status BindLoadTrackingOption(const Option& option, CopyPlan* plan) {
   return Status::OK();
 }
 
+// VALIDATION_MODE = RETURN_<n>_ROWS | RETURN_ERRORS | RETURN_ALL_ERRORS.
+Status BindValidationMode(const Option& option, CopyPlan* plan) {
+  INLET_ASSIGN_OR_RETURN(std::string text, ScalarOptionText(option));
+  const std::string upper = AsciiToUpper(text);
+  if (upper == "RETURN_ERRORS" || upper == "RETURN_ALL_ERRORS") {
+    plan->validate_only = true;
+    plan->validate_all_errors = upper == "RETURN_ALL_ERRORS";
+    return Status::OK();
+  }
+  constexpr std::string_view kPrefix = "RETURN_", kSuffix = "_ROWS";
+  if (upper.size() > kPrefix.size() + kSuffix.size() && upper.rfind(kPrefix, 0) == 0 &&
+      upper.compare(upper.size() - kSuffix.size(), kSuffix.size(), kSuffix) == 0) {
+    std::string digits =
+        upper.substr(kPrefix.size(), upper.size() - kPrefix.size() - kSuffix.size());
+    if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        digits.size() <= 9 && std::stoll(digits) > 0) {
+      plan->validate_rows = std::stoll(digits);
+      return Status::OK();
+    }
+  }
+  return BindErrorAt(option.value.position,
+                     "VALIDATION_MODE must be RETURN_<n>_ROWS (n >= 1), RETURN_ERRORS or "
+                     "RETURN_ALL_ERRORS, not '" + text + "'");
+}
+
+// Snowflake's copy options that decide what bad input does and what the result shows (at the
+// top level of the statement or inside COPY_OPTIONS). False when `option` is not one of them.
+Result<bool> BindErrorOption(const Option& option, CopyPlan* plan) {
+  if (option.key == "on_error") {
+    INLET_ASSIGN_OR_RETURN(std::string value, ScalarOptionText(option));
+    Result<ErrorPolicy> policy = ParseOnError(value);
+    if (!policy.ok()) return BindErrorAt(option.value.position, policy.status().message());
+    plan->error_policy = *policy;
+  } else if (option.key == "validation_mode") {
+    INLET_RETURN_NOT_OK(BindValidationMode(option, plan));
+  } else if (option.key == "return_failed_only") {
+    INLET_ASSIGN_OR_RETURN(plan->return_failed_only, BooleanOption(option));
+  } else if (option.key == "enforce_length") {
+    INLET_ASSIGN_OR_RETURN(bool enforce, BooleanOption(option));
+    plan->truncate_columns = !enforce;
+  } else if (option.key == "truncatecolumns") {
+    INLET_ASSIGN_OR_RETURN(plan->truncate_columns, BooleanOption(option));
+  } else if (option.key == "purge") {
+    INLET_ASSIGN_OR_RETURN(plan->purge, BooleanOption(option));
+  } else if (option.key == "size_limit" || option.key == "max_files") {
+    INLET_ASSIGN_OR_RETURN(std::string text, ScalarOptionText(option));
+    Result<int64_t> limit = ParseLoadLimit(AsciiToUpper(option.key), text);
+    if (!limit.ok()) return BindErrorAt(option.value.position, limit.status().message());
+    (option.key == "size_limit" ? plan->limits.size_limit : plan->limits.max_files) = *limit;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 // FILE_FORMAT's TYPE: TSV is CSV with a tab as the default delimiter.
 Status BindFormatType(const OptionValue& type, const CopyBindContext& context,
                       const std::string& delimiter_key, CopyPlan* plan) {
@@ -95,9 +150,8 @@ Status BindFormatType(const OptionValue& type, const CopyBindContext& context,
 Status BindWithOptions(const OptionListClause& with, const CopyBindContext& context,
                        CopyPlan* plan) {
   static const std::vector<std::string> kNotYet = {
-      "auto_create",        "allow_column_mismatch",         "error_file",
-      "error_file_credentials", "max_errors_per_file",       "case_sensitive_column_mapping",
-      "credentials"};
+      "auto_create", "allow_column_mismatch", "error_file_credentials",
+      "case_sensitive_column_mapping", "credentials"};
   std::vector<Option> format_options;
   const OptionValue* type = nullptr;
   for (const Option& option : with.options) {
@@ -106,6 +160,17 @@ Status BindWithOptions(const OptionListClause& with, const CopyBindContext& cont
     } else if (option.key == "pattern") {
       INLET_ASSIGN_OR_RETURN(std::string pattern, ScalarOptionText(option));
       plan->source.pattern = pattern;
+    } else if (option.key == "error_file") {
+      INLET_ASSIGN_OR_RETURN(std::string folder, ScalarOptionText(option));
+      auto location = context.file_systems->Resolve(folder);
+      if (!location.ok()) return BindErrorAt(option.value.position, location.status().message());
+      plan->error_file = *location;
+    } else if (option.key == "max_errors_per_file") {
+      INLET_ASSIGN_OR_RETURN(std::string value, ScalarOptionText(option));
+      Result<ErrorPolicy> policy = ParseMaxErrorsPerFile(value);
+      if (!policy.ok()) return BindErrorAt(option.value.position, policy.status().message());
+      plan->error_policy = *policy;
+      plan->error_policy.firebolt_messages = true;
     } else if (std::find(kNotYet.begin(), kNotYet.end(), option.key) != kNotYet.end()) {
       return BindErrorAt(option.position, "COPY ... WITH (" + AsciiToUpper(option.key_text) +
                                               ") is not supported yet");
@@ -159,6 +224,10 @@ Result<std::vector<BoundConstraint>> BindConstraints(
   return bound;
 }
 
+bool SpeaksFileResultDialect(const CopyIntoStatement& copy) {
+  return StatementDialect(copy) != CsvSqlDialect::kDelta || !copy.options.empty();
+}
+
 Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& context) {
   CopyPlan plan;
   auto table = context.catalog->GetTable(TableKey(copy.table));
@@ -193,6 +262,7 @@ Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& 
 
   SourcePosition options_position = copy.position;
   const CsvSqlDialect dialect = StatementDialect(copy);
+  plan.error_policy.firebolt_messages = dialect == CsvSqlDialect::kFirebolt;
   if (copy.with_options) {
     options_position = copy.with_options->position;
     INLET_RETURN_NOT_OK(BindWithOptions(*copy.with_options, context, &plan));
@@ -227,10 +297,7 @@ Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& 
       } else if (option.key == "loaduncertainfiles" || option.key == "modifiedfiles") {
         INLET_RETURN_NOT_OK(BindLoadTrackingOption(option, &plan));
       } else if (option.key == "purge") {
-        INLET_ASSIGN_OR_RETURN(bool purge, BooleanOption(option));
-        if (purge) {
-          return BindErrorAt(option.position, "COPY_OPTIONS purge = true is not supported yet");
-        }
+        INLET_ASSIGN_OR_RETURN(plan.purge, BooleanOption(option));
       } else {
         return BindErrorAt(option.position,
                            "unknown COPY_OPTIONS option '" + option.key_text +
@@ -245,10 +312,14 @@ Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& 
       INLET_RETURN_NOT_OK(BindLoadTrackingOption(option, &plan));
       continue;
     }
+    INLET_ASSIGN_OR_RETURN(bool bound, BindErrorOption(option, &plan));
+    if (bound) continue;
     return BindErrorAt(option.position,
                        "unknown COPY INTO option " + option.key_text +
                            "; valid clauses: FILE_FORMAT, FILES, PATTERN, FORMAT_OPTIONS, "
-                           "COPY_OPTIONS, FORCE, LOAD_UNCERTAIN_FILES, MODIFIED_FILES");
+                           "COPY_OPTIONS, FORCE, LOAD_UNCERTAIN_FILES, MODIFIED_FILES, ON_ERROR, "
+                           "VALIDATION_MODE, RETURN_FAILED_ONLY, ENFORCE_LENGTH, TRUNCATECOLUMNS, "
+                           "PURGE, SIZE_LIMIT, MAX_FILES");
   }
   return plan;
 }

@@ -33,4 +33,9 @@ Result<std::vector<BoundConstraint>> BindConstraints(
 /// valid choices.
 Result<CopyPlan> BindCopy(const CopyIntoStatement& copy, const CopyBindContext& context);
 
+/// Whether the statement speaks Snowflake's or Firebolt's words (a FILE_FORMAT = (...) of
+/// Snowflake's options, a WITH (...) clause, or a Snowflake copy option such as ON_ERROR) rather
+/// than the Databricks form's: such a COPY answers with one row per file by default.
+bool SpeaksFileResultDialect(const CopyIntoStatement& copy);
+
 }  // namespace inlet::sql

@@ -2,9 +2,12 @@
 
 #include "catalog/catalog.h"
 #include "common/thread_pool.h"
+#include "exec/copy_progress.h"
 #include "formats/registry.h"
 #include "fs/registry.h"
+#include "sql/copy_statement.h"
 #include "sql/parser.h"
+#include "sql/setting_statements.h"
 #include "sql/statements.h"
 
 namespace inlet {
@@ -26,7 +29,8 @@ std::unique_ptr<Connection> Database::Connect() { return std::make_unique<Connec
 
 namespace {
 
-Result<ResultSet> Execute(const sql::Statement& statement, Database& db) {
+Result<ResultSet> Execute(const sql::Statement& statement, Database& db,
+                          SessionSettings* settings, const ProgressOutput& progress_output) {
   using sql::StatementKind;
   switch (statement.kind) {
     case StatementKind::kCreateTable:
@@ -46,10 +50,23 @@ Result<ResultSet> Execute(const sql::Statement& statement, Database& db) {
       return sql::ExecuteDescribeHistory(statement.As<sql::DescribeHistoryStatement>(), db);
     case StatementKind::kVacuum:
       return sql::ExecuteVacuum(statement.As<sql::VacuumStatement>(), db);
-    case StatementKind::kCopyInto:
-      return sql::ExecuteCopyInto(statement.As<sql::CopyIntoStatement>(), db);
+    case StatementKind::kCopyInto: {
+      const auto& copy = statement.As<sql::CopyIntoStatement>();
+      // The reporter runs here, beside the session's output, so that the library writes progress
+      // only where its embedder asked; the load itself only counts.
+      CopyProgress progress("COPY " + copy.table.ToString());
+      ProgressReporter reporter(progress, ChooseProgressStyle(settings->progress, progress_output),
+                                progress_output.stream, settings->progress_delay_ms * 1000);
+      return sql::ExecuteCopyInto(copy, db, *settings, &progress);
+    }
     case StatementKind::kSelect:
       return sql::ExecuteSelectStatement(statement.As<sql::SelectStatement>(), db);
+    case StatementKind::kSet:
+      return sql::ExecuteSet(statement.As<sql::SetStatement>(), settings);
+    case StatementKind::kReset:
+      return sql::ExecuteReset(statement.As<sql::ResetStatement>(), settings);
+    case StatementKind::kShowSetting:
+      return sql::ExecuteShowSetting(statement.As<sql::ShowSettingStatement>(), *settings);
   }
   return Status::Internal("unknown statement kind");
 }
@@ -57,6 +74,7 @@ Result<ResultSet> Execute(const sql::Statement& statement, Database& db) {
 QueryResult ToQueryResult(const ResultSet& result) {
   QueryResult out;
   out.column_names = result.names;
+  out.warnings = result.warnings;
   for (const LogicalType& type : result.types) out.column_types.push_back(type.ToString());
   out.rows.reserve(result.rows.size());
   for (const Row& row : result.rows) {
@@ -74,7 +92,8 @@ QueryResult ToQueryResult(const ResultSet& result) {
 
 Result<QueryResult> Connection::Query(std::string_view sql_text) {
   INLET_ASSIGN_OR_RETURN(sql::StatementPtr statement, sql::ParseStatement(sql_text));
-  INLET_ASSIGN_OR_RETURN(ResultSet result, Execute(*statement, *database_));
+  INLET_ASSIGN_OR_RETURN(ResultSet result,
+                         Execute(*statement, *database_, &settings_, progress_output_));
   return ToQueryResult(result);
 }
 

@@ -152,7 +152,10 @@ Result<StatementPtr> Parser::ParseStatementBody() {
   if (PeekWord("show")) return ParseShow();
   if (PeekWord("describe")) return ParseDescribe();
   if (PeekWord("vacuum")) return ParseVacuum();
-  return ErrorExpected("SELECT, COPY, CREATE, OPEN, DROP, ALTER, SHOW, DESCRIBE or VACUUM");
+  if (PeekWord("set")) return ParseSet();
+  if (PeekWord("reset")) return ParseReset();
+  return ErrorExpected(
+      "SELECT, COPY, CREATE, OPEN, DROP, ALTER, SHOW, DESCRIBE, VACUUM, SET or RESET");
 }
 
 // ----- DDL --------------------------------------------------------------------------------------
@@ -400,7 +403,52 @@ Result<StatementPtr> Parser::ParseShow() {
     }
     return StatementPtr(std::move(show));
   }
-  return ErrorExpected("TABLES or TBLPROPERTIES");
+  auto show = std::make_unique<ShowSettingStatement>();
+  show->position = position;
+  if (MatchWord("all")) return StatementPtr(std::move(show));
+  if (Peek().type != TokenType::kIdentifier && Peek().type != TokenType::kQuotedIdentifier) {
+    return ErrorExpected("TABLES, TBLPROPERTIES, ALL or a setting name");
+  }
+  INLET_ASSIGN_OR_RETURN(show->name, ParseIdentifier("setting name"));
+  return StatementPtr(std::move(show));
+}
+
+// SET name { = | TO } value, as PostgreSQL and DuckDB write it. The value is a string, a number
+// or a bare word (SET progress = off); which values a setting takes is the session's check.
+Result<StatementPtr> Parser::ParseSet() {
+  auto set = std::make_unique<SetStatement>();
+  set->position = Advance().position;  // SET
+  INLET_ASSIGN_OR_RETURN(set->name, ParseIdentifier("setting name"));
+  if (!MatchOperator("=") && !MatchWord("to")) return ErrorExpected("'=' or TO");
+  const Token& token = Peek();
+  set->value_position = token.position;
+  if (token.type == TokenType::kString) {
+    set->value = token.value;
+    set->value_is_string = true;
+  } else if (token.type == TokenType::kNumber) {
+    set->value = token.text;
+  } else if (token.IsOperator("-") && Peek(1).type == TokenType::kNumber) {
+    Advance();
+    set->value = "-" + Peek().text;
+  } else if (token.type == TokenType::kIdentifier || token.type == TokenType::kKeyword) {
+    set->value = token.text;
+  } else {
+    return ErrorExpected("a setting value (a string, number or word)");
+  }
+  Advance();
+  return StatementPtr(std::move(set));
+}
+
+// RESET name | RESET ALL
+Result<StatementPtr> Parser::ParseReset() {
+  auto reset = std::make_unique<ResetStatement>();
+  reset->position = Advance().position;  // RESET
+  if (MatchWord("all")) return StatementPtr(std::move(reset));
+  if (Peek().type != TokenType::kIdentifier && Peek().type != TokenType::kQuotedIdentifier) {
+    return ErrorExpected("ALL or a setting name");
+  }
+  INLET_ASSIGN_OR_RETURN(reset->name, ParseIdentifier("setting name"));
+  return StatementPtr(std::move(reset));
 }
 
 Result<StatementPtr> Parser::ParseDescribe() {
@@ -527,19 +575,49 @@ Result<std::optional<Identifier>> Parser::ParseOptionalAlias() {
 Result<TableRef> Parser::ParseTableRef() {
   TableRef ref;
   ref.position = Peek().position;
+  // Snowflake wraps a table function in TABLE(...): FROM TABLE(validate(t, job_id => '_last')).
+  const bool wrapped = PeekWord("table") && PeekOperator("(", 1);
+  if (wrapped) {
+    Advance();
+    Advance();
+  }
   INLET_ASSIGN_OR_RETURN(ref.name, ParseName("table name"));
+  if (wrapped && !PeekOperator("(")) return ErrorExpected("'(' of a table function call");
   if (MatchOperator("(")) {
     ref.kind = TableRef::Kind::kFunction;
     if (!MatchOperator(")")) {
-      INLET_ASSIGN_OR_RETURN(ref.args, ParseExpressionList());
+      INLET_RETURN_NOT_OK(ParseTableFunctionArguments(&ref));
       INLET_RETURN_NOT_OK(ExpectOperator(")"));
     }
+    if (wrapped) INLET_RETURN_NOT_OK(ExpectOperator(")"));
   } else if ((PeekWord("version") || PeekWord("timestamp")) && PeekWord("as", 1) &&
              PeekWord("of", 2)) {
     INLET_ASSIGN_OR_RETURN(ref.time_travel, ParseTimeTravel());
   }
   INLET_ASSIGN_OR_RETURN(ref.alias, ParseOptionalAlias());
   return ref;
+}
+
+// Positional arguments, then `name => value` ones.
+Status Parser::ParseTableFunctionArguments(TableRef* ref) {
+  do {
+    const bool named = (Peek().type == TokenType::kIdentifier ||
+                        Peek().type == TokenType::kQuotedIdentifier) &&
+                       PeekOperator("=>", 1);
+    if (named) {
+      NamedArgument arg;
+      INLET_ASSIGN_OR_RETURN(arg.name, ParseIdentifier("argument name"));
+      Advance();  // =>
+      INLET_ASSIGN_OR_RETURN(arg.value, ParseExpression());
+      ref->named_args.push_back(std::move(arg));
+    } else if (!ref->named_args.empty()) {
+      return ErrorExpected("a named argument (name => value) after a named argument");
+    } else {
+      INLET_ASSIGN_OR_RETURN(ExpressionPtr arg, ParseExpression());
+      ref->args.push_back(std::move(arg));
+    }
+  } while (MatchOperator(","));
+  return Status::OK();
 }
 
 // VERSION AS OF n | TIMESTAMP AS OF 'text'. A negative version parses, so that the error

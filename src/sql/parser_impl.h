@@ -55,10 +55,13 @@ class Parser {
   Result<StringLiteral> ParsePropertyValue();
   Result<StatementPtr> ParseDescribe();
   Result<StatementPtr> ParseVacuum();
+  Result<StatementPtr> ParseSet();
+  Result<StatementPtr> ParseReset();
   Result<TimeTravel> ParseTimeTravel();
   Result<StatementPtr> ParseSelect();
   Result<SelectItem> ParseSelectItem();
   Result<TableRef> ParseTableRef();
+  Status ParseTableFunctionArguments(TableRef* ref);
   Result<OrderByItem> ParseOrderByItem();
   Result<int64_t> ParseRowCount(std::string_view clause);
   Result<std::optional<Identifier>> ParseOptionalAlias();

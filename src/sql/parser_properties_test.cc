@@ -145,9 +145,9 @@ TEST(ParserPropertiesTest, ShowTableProperties) {
             "syntax error at line 1, column 19: unexpected end of input, expected table name");
   EXPECT_EQ(ParseErrorOf("SHOW TBLPROPERTIES t ('a', 'b')"),
             "syntax error at line 1, column 26: expected ')' but found \",\"");
-  EXPECT_EQ(ParseErrorOf("SHOW COLUMNS"),
-            "syntax error at line 1, column 6: expected TABLES or TBLPROPERTIES but found "
-            "\"COLUMNS\"");
+  EXPECT_EQ(ParseErrorOf("SHOW 'columns'"),
+            "syntax error at line 1, column 6: expected TABLES, TBLPROPERTIES, ALL or a setting "
+            "name but found string 'columns'");
 }
 
 }  // namespace

@@ -235,6 +235,42 @@ TEST(ParserSelectTest, TableFunctionInFrom) {
   EXPECT_EQ(Canonical("select * from list_files()"), "SELECT * FROM list_files()");
 }
 
+TEST(ParserSelectTest, NamedArgumentsAndTableWrapper) {
+  StatementPtr statement =
+      MustParse("SELECT * FROM TABLE(validate(raw.orders, job_id=>'_last')) v");
+  ASSERT_NE(statement, nullptr);
+  const TableRef& from = *statement->As<SelectStatement>().from;
+  EXPECT_EQ(from.kind, TableRef::Kind::kFunction);
+  EXPECT_EQ(from.name.back().normalized, "validate");
+  ASSERT_EQ(from.args.size(), 1u);
+  EXPECT_EQ(from.args[0]->ToString(), "raw.orders");
+  ASSERT_EQ(from.named_args.size(), 1u);
+  EXPECT_EQ(from.named_args[0].name.normalized, "job_id");
+  EXPECT_EQ(from.named_args[0].name.position.column, 42);
+  EXPECT_EQ(from.named_args[0].value->As<LiteralExpression>().value, "_last");
+  EXPECT_EQ(from.alias->normalized, "v");
+  EXPECT_EQ(Canonical("select * from validate(t, JOB_ID => '42', \"X\" => 1 + 1)"),
+            "SELECT * FROM validate(t, JOB_ID => '42', \"X\" => 1 + 1)");
+  // `=>` is one token: `a >= b` and `a = b` read as before.
+  EXPECT_EQ(Canonical("SELECT a FROM t WHERE a >= 1 AND b = 2"),
+            "SELECT a FROM t WHERE a >= 1 AND b = 2");
+}
+
+TEST(ParserSelectTest, NamedArgumentErrors) {
+  EXPECT_EQ(ParseErrorOf("SELECT * FROM validate(job_id => '1', t)"),
+            "syntax error at line 1, column 39: expected a named argument (name => value) after "
+            "a named argument but found \"t\"");
+  EXPECT_EQ(ParseErrorOf("SELECT * FROM validate(t, job_id =>)"),
+            "syntax error at line 1, column 36: expected expression but found \")\"");
+  EXPECT_EQ(ParseErrorOf("SELECT * FROM TABLE(orders)"),
+            "syntax error at line 1, column 27: expected '(' of a table function call but found "
+            "\")\"");
+  EXPECT_EQ(ParseErrorOf("SELECT * FROM TABLE(validate(t) v"),
+            "syntax error at line 1, column 33: expected ')' but found \"v\"");
+  EXPECT_EQ(ParseErrorOf("SELECT a => 1"),
+            "syntax error at line 1, column 10: expected end of statement but found \"=>\"");
+}
+
 TEST(ParserSelectTest, ReservedWordsEndAliasesAndQuotedOnesDoNot) {
   EXPECT_EQ(Canonical("SELECT a \"from\" FROM t \"where\" WHERE b"),
             "SELECT a AS \"from\" FROM t AS \"where\" WHERE b");

@@ -146,8 +146,8 @@ TEST(ParserTest, OpenDropShowDescribe) {
   EXPECT_EQ(ParseErrorOf("DROP TABLE IF t"),
             "syntax error at line 1, column 15: expected EXISTS but found \"t\"");
   EXPECT_EQ(ParseErrorOf("SHOW TABLE"),
-            "syntax error at line 1, column 6: expected TABLES or TBLPROPERTIES but found "
-            "\"TABLE\"");
+            "syntax error at line 1, column 6: expected TABLES, TBLPROPERTIES, ALL or a setting "
+            "name but found \"TABLE\"");
 }
 
 TEST(ParserTest, IdentifiersAreCaseInsensitiveUnlessQuoted) {
@@ -200,10 +200,10 @@ TEST(ParserTest, SingleStatementRules) {
             "syntax error at line 1, column 14: expected end of input but found \"SHOW\"");
   EXPECT_EQ(ParseErrorOf(""),
             "syntax error at line 1, column 1: unexpected end of input, expected SELECT, COPY, "
-            "CREATE, OPEN, DROP, ALTER, SHOW, DESCRIBE or VACUUM");
+            "CREATE, OPEN, DROP, ALTER, SHOW, DESCRIBE, VACUUM, SET or RESET");
   EXPECT_EQ(ParseErrorOf("SELEC 1"),
             "syntax error at line 1, column 1: expected SELECT, COPY, CREATE, OPEN, DROP, ALTER, "
-            "SHOW, DESCRIBE or VACUUM but found \"SELEC\"");
+            "SHOW, DESCRIBE, VACUUM, SET or RESET but found \"SELEC\"");
 }
 
 TEST(ParserTest, ErrorsNameTheExactPlace) {

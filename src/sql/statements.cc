@@ -19,6 +19,7 @@
 #include "sql/constraint_statements.h"
 #include "sql/copy_binder.h"
 #include "sql/select_binder.h"
+#include "sql/system_views.h"
 #include "sql/table_functions.h"
 #include "types/cast.h"
 
@@ -330,29 +331,6 @@ Result<ResultSet> ExecuteDescribe(const DescribeStatement& describe, Database& d
   return result;
 }
 
-Result<ResultSet> ExecuteCopyInto(const CopyIntoStatement& copy, Database& db) {
-  CopyBindContext context{&db.catalog(), &db.file_systems(), &db.formats()};
-  INLET_ASSIGN_OR_RETURN(CopyPlan plan, BindCopy(copy, context));
-  CopySettings settings;
-  settings.pool = &db.thread_pool();
-  settings.formats = &db.formats();
-  if (db.options().split_min_bytes) settings.split_min_bytes = *db.options().split_min_bytes;
-  INLET_ASSIGN_OR_RETURN(CopyOutcome outcome, ExecuteCopy(plan, settings));
-  ResultSet result;
-  result.names = {"metric", "value"};
-  result.types = {LogicalType::Varchar(), LogicalType::BigInt()};
-  auto add = [&result](const char* metric, int64_t value) {
-    result.rows.push_back({Value::Varchar(metric), Value::BigInt(value)});
-  };
-  add("rows_copied", outcome.rows_copied);
-  add("files_processed", outcome.files_processed);
-  add("files_skipped", outcome.files_skipped);
-  add("files_added", outcome.files_added);
-  add("bytes_read", outcome.bytes_read);
-  add("bytes_written", outcome.bytes_written);
-  add("target_version", outcome.target_version);
-  return result;
-}
 
 namespace {
 
@@ -473,6 +451,9 @@ Result<ResultSet> ExecuteVacuum(const VacuumStatement& vacuum, Database& db) {
 
 Result<ResultSet> ExecuteSelectStatement(const SelectStatement& select, Database& db) {
   TableResolver resolve = [&db, &select](const Name& name) -> Result<BoundTable> {
+    INLET_ASSIGN_OR_RETURN(std::optional<BoundTable> view,
+                           BindSystemView(name, select.from->time_travel, db));
+    if (view) return std::move(*view);
     INLET_ASSIGN_OR_RETURN(TableHandle handle, LookUpTable(name, db));
     BoundTable bound;
     bound.name = handle.entry.name;

@@ -19,7 +19,6 @@ Result<ResultSet> ExecuteShowTableProperties(const ShowTablePropertiesStatement&
 Result<ResultSet> ExecuteDescribe(const DescribeStatement& describe, Database& db);
 Result<ResultSet> ExecuteDescribeHistory(const DescribeHistoryStatement& describe, Database& db);
 Result<ResultSet> ExecuteVacuum(const VacuumStatement& vacuum, Database& db);
-Result<ResultSet> ExecuteCopyInto(const CopyIntoStatement& copy, Database& db);
 Result<ResultSet> ExecuteSelectStatement(const SelectStatement& select, Database& db);
 
 }  // namespace inlet::sql

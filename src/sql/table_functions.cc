@@ -4,6 +4,7 @@
 #include "exec/copy_executor.h"
 #include "exec/sniff_function.h"
 #include "fs/registry.h"
+#include "sql/system_views.h"
 
 namespace inlet::sql {
 
@@ -63,8 +64,10 @@ Result<BoundTable> BindSniff(const TableRef& ref, Database& db) {
 Result<BoundTable> BindTableFunction(const TableRef& ref, Database& db) {
   const std::string function = AsciiToLower(ref.name.back().text);
   if (ref.name.parts.size() == 1 && function == "sniff") return BindSniff(ref, db);
+  if (ref.name.parts.size() == 1 && function == "validate") return BindValidate(ref, db);
   return BindErrorAt(ref.position, "unknown table function " + ref.name.ToString() +
-                                       "(); the one there is: sniff('path')");
+                                       "(); the ones there are: sniff('path'), " +
+                                       "validate(table, job_id => '<query id>' | '_last')");
 }
 
 }  // namespace inlet::sql

@@ -171,7 +171,8 @@ class Lexer {
   Result<Token> Operator(const SourcePosition& start) {
     char c = Peek();
     std::string_view two = sql_.substr(position_.offset, 2);
-    if (two == "<>" || two == "!=" || two == "<=" || two == ">=" || two == "||" || two == "::") {
+    if (two == "<>" || two == "!=" || two == "<=" || two == ">=" || two == "||" || two == "::" ||
+        two == "=>") {
       Advance();
       Advance();
       return Make(TokenType::kOperator, start, std::string(two));

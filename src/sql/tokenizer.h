@@ -16,7 +16,7 @@ enum class TokenType {
   kString,            // 'single quoted'
   kNumber,            // 42, 3.14, .5, 1e-3
   kParameter,         // $1; reserved for later (positional file columns, prepared statements)
-  kOperator,          // = <> != < <= > >= + - * / % || :: ( ) , ; . : [ ]
+  kOperator,          // = <> != < <= > >= + - * / % || :: => ( ) , ; . : [ ]
   kEnd,               // end of input; always the last token
 };
 

@@ -7,36 +7,10 @@
 #include "inlet/result.h"
 #include "types/column.h"
 #include "types/logical_type.h"
+#include "types/text_cast.h"
 #include "types/value.h"
 
 namespace inlet {
-
-/// Text-to-type casts. Each reports failure per value (a false return and a reason) instead of
-/// throwing, so a load can route the bad value to its error sink.
-///
-/// Accepted text, by type (leading/trailing ASCII spaces are not trimmed here; the reader decides):
-///   BOOLEAN   true/false, t/f, yes/no, y/n, on/off, 1/0 (any case)
-///   integers  optional sign, decimal digits; range-checked for the target width
-///   FLOAT/DOUBLE  decimal or scientific notation, inf/infinity/nan (any case)
-///   DECIMAL   optional sign, digits, optional fraction, optional exponent; rounded half away from
-///             zero to the scale; an error when the integer part exceeds precision - scale digits
-///   VARCHAR(n) any valid UTF-8; over n characters is an error
-///   DATE      YYYY-MM-DD (also YYYY/MM/DD)
-///   TIMESTAMP YYYY-MM-DD[( |T)HH:MM[:SS[.ffffff]]] ; a zone suffix is an error
-///   TIMESTAMPTZ as TIMESTAMP plus optional Z / +HH[:MM] / -HH[:MM] (none = UTC)
-///   TIME      HH:MM[:SS[.ffffff]]
-///   BINARY    the bytes as they are
-///   STRUCT, ARRAY, MAP  not yet: an error "cannot load text into <type> yet"
-struct CastOptions {
-  /// VARCHAR(n): truncate over-long values instead of failing.
-  bool truncate_strings = false;
-};
-
-/// Parses `text` as `type` and appends it to `out` (whose type is `type`). On failure nothing is
-/// appended, false is returned and `*error` says why, e.g. "invalid INTEGER value" or
-/// "value out of range for TINYINT".
-bool AppendTextAsType(std::string_view text, const LogicalType& type, Column* out,
-                      std::string* error, const CastOptions& options = {});
 
 /// Parses `text` as a Value of `type`; the error message names the value and the type:
 /// "cannot cast 'abc' to INTEGER". A nested `type` is NotImplemented.

@@ -43,14 +43,6 @@ void Column::Clear() {
   for (auto& child : children_) child->Clear();
 }
 
-void Column::AppendValidBit() {
-  if (!validity_.empty()) {
-    if ((length_ & 7) == 0) validity_.push_back(0);
-    validity_[length_ >> 3] |= static_cast<uint8_t>(1u << (length_ & 7));
-  }
-  ++length_;
-}
-
 void Column::AppendNull() {
   if (validity_.empty()) {
     // First NULL: materialize the bitmap with every earlier value marked valid.

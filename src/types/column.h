@@ -100,7 +100,14 @@ class Column {
   int64_t MemoryUsage() const;
 
  private:
-  void AppendValidBit();
+  // Inline: it runs for every appended value, and the bitmap is absent until the first NULL.
+  void AppendValidBit() {
+    if (!validity_.empty()) {
+      if ((length_ & 7) == 0) validity_.push_back(0);
+      validity_[length_ >> 3] |= static_cast<uint8_t>(1u << (length_ & 7));
+    }
+    ++length_;
+  }
 
   LogicalType type_;
   PhysicalType physical_;

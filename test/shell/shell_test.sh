@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the `inlet` program: options, output modes, scripts from -c, -f and stdin,
-# dot commands, and the exit status and single "Error:" line of a failing statement.
+# dot commands, progress lines on stderr, and the exit status and single "Error:" line of a
+# failing statement.
 #
 #   test/shell/shell_test.sh path/to/inlet
 set -u
@@ -103,6 +104,23 @@ run -c "CREATE TABLE shell_t (id BIGINT, name VARCHAR)"
 check "CREATE TABLE prints nothing" "" "$out"
 run --mode csv -c ".tables"
 check ".tables after a restart" "shell_t,$db/shell_t" "$(tail -n 1 <<<"$out")"
+
+# Progress lines go to stderr, only when asked for off a terminal (progress = on), never to stdout.
+# progress_delay_ms = 0 shows the line of a COPY however quick: the first at once, the final
+# counts at the end.
+printf 'id,v\n1,a\n2,b\n3,c\n' >"$work/progress.csv"
+copy_progress="COPY INTO shell_p FROM '$work/progress.csv' FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1) FORCE = TRUE"
+run --mode csv -c "CREATE TABLE shell_p (id BIGINT, v VARCHAR);
+                   SET progress = 'on'; SET progress_delay_ms = 0; $copy_progress"
+check "progress = on exits 0" 0 "$status"
+check "progress = on: a first line and the final one" 2 "$(grep -c . <<<"$err")"
+progress_line='^COPY shell_p: [0-9,]+(/[0-9,]+)? files, [0-9,]+ rows, [0-9.]+ [KMGT]?i?B, [0-9.]+ [KMGT]?i?B/s, [0-9.]+ s$'
+check "progress = on: lines of counts" 2 "$(grep -Ec "$progress_line" <<<"$err")"
+check "progress lines stay off stdout" 0 "$(grep -c '^COPY shell_p' <<<"$out")"
+run --mode csv -c "SET progress = 'off'; SET progress_delay_ms = 0; $copy_progress"
+check "progress = off: no line" "" "$err"
+run --mode csv -c "SET progress_delay_ms = 0; $copy_progress"
+check "progress = auto off a terminal: no line" "" "$err"
 
 if ((failures > 0)); then
   echo "$failures check(s) failed"

@@ -27,6 +27,9 @@ Result<std::vector<FileSplit>> CsvFormat::PlanSplits(const SourceFile& file,
                                                      const FormatOptions& options,
                                                      int max_splits) {
   INLET_ASSIGN_OR_RETURN(CsvOptions csv_options, ResolveCsvOptions(file, options));
+  // Record starts under a delimiter of several bytes are not found ahead of time: one thread
+  // reads such a file.
+  if (csv_options.dialect.has_multibyte_delimiter()) return std::vector<FileSplit>{FileSplit{}};
   return PlanCsvSplits(file, csv_options, max_splits);
 }
 

@@ -20,8 +20,8 @@ class CsvFormat : public FileFormat {
   Result<Schema> InferSchema(const SourceFile& file, const FormatOptions& options) override;
   Result<std::unique_ptr<FormatReader>> OpenReader(const SourceFile& file,
                                                    const ReadRequest& request) override;
-  /// Byte ranges that start at true record starts (see csv_split.h); compressed files are
-  /// read whole.
+  /// Byte ranges that start at true record starts (see csv_split.h); compressed files and
+  /// files with a delimiter of several bytes are read whole.
   Result<std::vector<FileSplit>> PlanSplits(const SourceFile& file, const FormatOptions& options,
                                             int max_splits) override;
   /// "the records from byte 1048576".

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "common/string_util.h"
+#include "io/compression.h"
 
 namespace inlet {
 
@@ -222,7 +223,24 @@ Result<std::string> PickAlias(const FormatOptions& options, const std::string& n
   return value != options.end() || alias_value == options.end() ? name : alias;
 }
 
-std::string Printable(char c) { return c == '\t' ? "\\t" : std::string(1, c); }
+std::string Printable(char c) {
+  switch (c) {
+    case '\t':
+      return "\\t";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    default:
+      return std::string(1, c);
+  }
+}
+
+std::string Printable(std::string_view bytes) {
+  std::string out;
+  for (char c : bytes) out += Printable(c);
+  return out;
+}
 
 Status ParseDelta(const OptionReader& r, const FormatOptions& options, CsvOptions* out) {
   INLET_ASSIGN_OR_RETURN(std::string header_key, PickAlias(options, "header", "has_header"));
@@ -243,6 +261,7 @@ Status ParseDelta(const OptionReader& r, const FormatOptions& options, CsvOption
   }
   if (const std::string* null_value = r.Find("nullvalue")) {
     out->null_if = {*null_value};
+    out->null_if_quoted = true;
     out->empty_text_is_empty_string = true;
   }
   INLET_ASSIGN_OR_RETURN(std::optional<int64_t> skip_rows, r.Count("skiprows"));
@@ -258,27 +277,41 @@ Status ParseSnowflake(const OptionReader& r, CsvOptions* out) {
   out->null_if = {"\\N"};
   out->binary_format = CsvBinaryFormat::kHex;
   INLET_ASSIGN_OR_RETURN(std::optional<std::string> field_delimiter, r.Chars("field_delimiter"));
+  INLET_ASSIGN_OR_RETURN(std::optional<std::string> record, r.Chars("record_delimiter"));
+  const bool custom_record = record && *record != "\n" && *record != "\r\n" && *record != "\r";
   if (field_delimiter) {
     // NONE: each record is one field.
     if (field_delimiter->empty()) field_delimiter = std::string(1, '\0');
-    if (field_delimiter->size() > 1) {
-      return Status::NotImplemented("FIELD_DELIMITER of several characters ('" +
-                                    *r.Find("field_delimiter") + "') is not supported yet");
-    }
-    if ((*field_delimiter)[0] == '\n' || (*field_delimiter)[0] == '\r') {
-      return r.Invalid("field_delimiter", "cannot be a line break");
+    if (!custom_record && field_delimiter->find_first_of("\r\n") != std::string::npos) {
+      return r.Invalid("field_delimiter", field_delimiter->size() == 1
+                                              ? "cannot be a line break"
+                                              : "cannot hold a line break when records end at "
+                                                "new lines, got '" +
+                                                    *r.Find("field_delimiter") + "'");
     }
     out->dialect.delimiter = (*field_delimiter)[0];
+    // Several bytes (also one non-ASCII character) take the multi-byte parser.
+    if (field_delimiter->size() > 1) out->dialect.multibyte_delimiter = *field_delimiter;
   }
-  INLET_ASSIGN_OR_RETURN(std::optional<std::string> record, r.Chars("record_delimiter"));
-  if (record && *record != "\n" && *record != "\r\n" && *record != "\r") {
-    if (record->size() > 1) {
-      return Status::NotImplemented("RECORD_DELIMITER of several characters ('" +
-                                    *r.Find("record_delimiter") + "') is not supported yet");
-    }
+  if (custom_record) {
     // NONE: the whole file is one record.
     out->dialect.record_delimiter = record->empty() ? '\0' : (*record)[0];
+    if (record->size() > 1) out->dialect.multibyte_record_delimiter = *record;
     out->dialect.custom_record_delimiter = true;
+  }
+  const CsvDialect& d = out->dialect;
+  if (d.has_multibyte_delimiter() && d.custom_record_delimiter) {
+    // Snowflake's rule: where one delimiter holds the other, neither could be told apart.
+    const std::string field = d.multibyte_delimiter.empty() ? std::string(1, d.delimiter)
+                                                            : d.multibyte_delimiter;
+    const std::string rec = d.multibyte_record_delimiter.empty()
+                                ? std::string(1, d.record_delimiter)
+                                : d.multibyte_record_delimiter;
+    if (field.find(rec) != std::string::npos || rec.find(field) != std::string::npos) {
+      return Status::InvalidArgument("FIELD_DELIMITER '" + Printable(field) +
+                                     "' and RECORD_DELIMITER '" + Printable(rec) +
+                                     "' cannot hold one another");
+    }
   }
   INLET_ASSIGN_OR_RETURN(std::optional<int64_t> skip_header, r.Count("skip_header"));
   if (skip_header) out->skip_rows = *skip_header;
@@ -459,6 +492,10 @@ Result<CsvOptions> CsvOptions::Parse(const FormatOptions& options, char default_
   }
 
   const CsvDialect& d = out.dialect;
+  if (d.has_quote && d.multibyte_delimiter.find(d.quote) != std::string::npos) {
+    return Status::InvalidArgument("the field delimiter '" + Printable(d.multibyte_delimiter) +
+                                   "' cannot hold the quote '" + Printable(d.quote) + "'");
+  }
   if (d.has_quote && d.quote == d.delimiter) {
     return Status::InvalidArgument("delimiter and quote must differ, both are '" +
                                    Printable(d.delimiter) + "'");
@@ -483,10 +520,11 @@ std::vector<OptionSpec> CsvOptionSpecs() {
       {"sep", "alias of delimiter", ", (tab for .tsv)"},
       {"quote", "the quote character; '' turns quoting off", "\""},
       {"escape", "the character that escapes a quote inside a quoted field", "none"},
-      {"nullValue", "an unquoted field equal to this is NULL", "none (empty is NULL)"},
+      {"nullValue", "a field equal to this, quoted or not, is NULL", "none (empty is NULL)"},
       {"skipRows", "lines skipped before the header or the data", "0"},
-      {"RECORD_DELIMITER", "Snowflake: the record separator, one character or NONE", "new line"},
-      {"FIELD_DELIMITER", "Snowflake: the field separator, one character or NONE", ","},
+      {"RECORD_DELIMITER", "Snowflake: the record separator, one or more characters, or NONE",
+       "new line"},
+      {"FIELD_DELIMITER", "Snowflake: the field separator, one or more characters, or NONE", ","},
       {"SKIP_HEADER", "Snowflake: lines skipped at the start of each file", "0"},
       {"PARSE_HEADER", "Snowflake: the first record names the columns (match by name)", "FALSE"},
       {"DATE_FORMAT", "date format for DATE columns (Snowflake or Firebolt elements), or AUTO",
@@ -518,14 +556,7 @@ std::vector<OptionSpec> CsvOptionSpecs() {
 }
 
 char DefaultCsvDelimiter(std::string_view path) {
-  std::string name = AsciiToLower(path);
-  for (std::string_view suffix : {".gz", ".gzip", ".zst", ".zstd"}) {
-    if (name.size() > suffix.size() && name.ends_with(suffix)) {
-      name.resize(name.size() - suffix.size());
-      break;
-    }
-  }
-  return name.ends_with(".tsv") ? '\t' : ',';
+  return AsciiToLower(StripCompressionExtension(path)).ends_with(".tsv") ? '\t' : ',';
 }
 
 }  // namespace inlet

@@ -26,9 +26,10 @@ enum class CsvBinaryFormat { kUtf8, kHex, kBase64 };
 /// these fields, and the dialect decides the defaults of what a statement leaves out (the table
 /// is in docs/csv-support.md). Keys arrive lower-case.
 ///
-/// NULLs: an unquoted field equal to one of `null_if` is NULL; an empty unquoted field is NULL
-/// when `empty_field_as_null` (else '' in text columns and a cast error in the others); a
-/// quoted "" is always an empty string.
+/// NULLs: an unquoted field equal to one of `null_if` is NULL (a quoted one too with
+/// `null_if_quoted`); an empty unquoted field is NULL when `empty_field_as_null` (else '' in
+/// text columns and a cast error in the others); a quoted "" is an empty string unless
+/// `null_if_quoted` and `null_if` holds ''.
 struct CsvOptions {
   CsvSqlDialect sql_dialect = CsvSqlDialect::kDelta;
   /// The first record (after `skip_rows` lines) names the columns, matched to the table's by
@@ -42,6 +43,9 @@ struct CsvOptions {
   /// The Delta form's nullValue rule: with nullValue given, an empty unquoted field is '' in
   /// VARCHAR/BINARY columns and NULL in the others.
   bool empty_text_is_empty_string = false;
+  /// `null_if` matches quoted fields too (the Delta form's nullValue, as Spark compares the
+  /// value whether or not it was quoted).
+  bool null_if_quoted = false;
   /// Leading and trailing spaces and tabs of unquoted fields are dropped, and around quotes.
   bool trim_space = false;
   /// A record whose field count differs from the columns' is a row error; when false, missing
@@ -76,7 +80,8 @@ std::vector<OptionSpec> CsvOptionSpecs();
 /// Snowflake's FILE_FORMAT = (...) by them.
 const std::vector<std::string>& CsvDialectOnlyOptionNames(CsvSqlDialect dialect);
 
-/// '\t' for files named *.tsv (also when compressed: *.tsv.gz), ',' otherwise.
+/// '\t' for files named *.tsv (also under a compression extension src/io knows: *.tsv.gz,
+/// *.tsv.bz2, *.tsv.lz4...), ',' otherwise.
 char DefaultCsvDelimiter(std::string_view path);
 
 }  // namespace inlet

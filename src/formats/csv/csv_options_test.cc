@@ -123,6 +123,29 @@ TEST(CsvOptionsTest, SnowflakeOptions) {
             '\001');
 }
 
+TEST(CsvOptionsTest, SnowflakeDelimitersOfSeveralCharacters) {
+  CsvOptions o = *CsvOptions::Parse({{kFormatDialectKey, "snowflake"},
+                                     {"field_delimiter", "||"},
+                                     {"record_delimiter", "##\\n"}});
+  EXPECT_EQ(o.dialect.multibyte_delimiter, "||");
+  EXPECT_EQ(o.dialect.multibyte_record_delimiter, "##\n");
+  EXPECT_TRUE(o.dialect.custom_record_delimiter);
+  // Octal and hex forms, and one byte stays on the one-byte path.
+  o = *CsvOptions::Parse({{kFormatDialectKey, "snowflake"},
+                          {"field_delimiter", "\\001\\002"},
+                          {"record_delimiter", "0x7C0x7E"}});
+  EXPECT_EQ(o.dialect.multibyte_delimiter, "\001\002");
+  EXPECT_EQ(o.dialect.multibyte_record_delimiter, "|~");
+  o = *CsvOptions::Parse({{kFormatDialectKey, "snowflake"}, {"record_delimiter", "0x7C"}});
+  EXPECT_FALSE(o.dialect.has_multibyte_delimiter());
+  EXPECT_EQ(o.dialect.record_delimiter, '|');
+  // With records ending at a delimiter of their own, a field delimiter may hold a new line.
+  o = *CsvOptions::Parse({{kFormatDialectKey, "snowflake"},
+                          {"field_delimiter", ",\\n"},
+                          {"record_delimiter", ";"}});
+  EXPECT_EQ(o.dialect.multibyte_delimiter, ",\n");
+}
+
 TEST(CsvOptionsTest, FireboltOptions) {
   CsvOptions o = *CsvOptions::Parse({{kFormatDialectKey, "firebolt"},
                                      {"quote", "SINGLE_QUOTE"},
@@ -148,8 +171,17 @@ TEST(CsvOptionsTest, DialectErrorsNameTheOption) {
             "FIELD_OPTIONALLY_ENCLOSED_BY must be NONE, ' or \", got '|'");
   EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"null_if", "('a', b)"}}),
             "NULL_IF must be a list of strings, got ('a', b)");
-  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"record_delimiter", "||"}}),
-            "RECORD_DELIMITER of several characters ('||') is not supported yet");
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"record_delimiter", "||"},
+                   {"field_delimiter", "|"}}),
+            "FIELD_DELIMITER '|' and RECORD_DELIMITER '||' cannot hold one another");
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"record_delimiter", ",,"}}),
+            "FIELD_DELIMITER ',' and RECORD_DELIMITER ',,' cannot hold one another");
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"field_delimiter", "a\\nb"}}),
+            "FIELD_DELIMITER cannot hold a line break when records end at new lines, got "
+            "'a\\nb'");
+  EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"field_delimiter", "|\"|"},
+                   {"field_optionally_enclosed_by", "\""}}),
+            "the field delimiter '|\"|' cannot hold the quote '\"'");
   EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"replace_invalid_characters", "maybe"}}),
             "REPLACE_INVALID_CHARACTERS must be TRUE or FALSE, got 'maybe'");
   EXPECT_EQ(error({{kFormatDialectKey, "snowflake"}, {"encoding", "KLINGON"}}).substr(0, 35),
@@ -170,6 +202,10 @@ TEST(CsvOptionsTest, DefaultDelimiterByExtension) {
   EXPECT_EQ(DefaultCsvDelimiter("/data/a.tsv"), '\t');
   EXPECT_EQ(DefaultCsvDelimiter("/data/A.TSV.gz"), '\t');
   EXPECT_EQ(DefaultCsvDelimiter("/data/a.tsv.zst"), '\t');
+  for (const char* compressed : {".bz2", ".xz", ".lz4", ".br", ".sz", ".snappy", ".zz",
+                                 ".deflate", ".zlib", ".gzip", ".zstd", ".bzip2"}) {
+    EXPECT_EQ(DefaultCsvDelimiter(std::string("/data/a.tsv") + compressed), '\t') << compressed;
+  }
   EXPECT_EQ(DefaultCsvDelimiter("/data/a.csv"), ',');
   EXPECT_EQ(DefaultCsvDelimiter("/data/a.txt.gz"), ',');
   EXPECT_EQ(DefaultCsvDelimiter("/data/tsv"), ',');

@@ -12,6 +12,8 @@
 
 namespace inlet {
 
+class CsvMultiByteParser;
+
 /// The characters that give a CSV file its structure, and the parser's memory limits.
 struct CsvDialect {
   char delimiter = ',';
@@ -24,7 +26,8 @@ struct CsvDialect {
   bool has_escape = false;
   char escape = '\\';
   /// Outside quotes, this byte ('\0' for none) makes a following delimiter, line break, quote
-  /// or itself literal; before any other byte it is kept as data (so `\N` stays `\N`).
+  /// or itself literal, and starts the sequences DecodeUnquotedEscapes reads (`\t`, `\001`...);
+  /// before any other byte it is kept as data (so `\N` stays `\N`).
   char unquoted_escape = '\0';
   /// When false, a blank line is a record of one empty field.
   bool skip_blank_lines = true;
@@ -35,6 +38,14 @@ struct CsvDialect {
   /// When set, `record_delimiter` alone ends records and LF and CR are data.
   bool custom_record_delimiter = false;
   char record_delimiter = '\n';
+  /// A field delimiter of several bytes (Snowflake's FIELD_DELIMITER = '||'), empty when it is
+  /// the one byte `delimiter`; likewise a record delimiter of several bytes ('##\n'), which then
+  /// alone ends records. With either, CsvParser reads with CsvMultiByteParser's loop.
+  std::string multibyte_delimiter;
+  std::string multibyte_record_delimiter;
+  bool has_multibyte_delimiter() const {
+    return !multibyte_delimiter.empty() || !multibyte_record_delimiter.empty();
+  }
   /// Bytes read from the input at a time.
   int64_t chunk_size = 1 << 20;
   /// A record whose fields hold more bytes than this is an InvalidData error: it is what an
@@ -56,6 +67,7 @@ struct CsvDialect {
 class CsvParser {
  public:
   CsvParser(std::unique_ptr<InputStream> input, const CsvDialect& dialect);
+  ~CsvParser();
 
   /// Skips `lines` physical lines (LF, CRLF or CR each end one) before the first record; quotes
   /// are not interpreted. REQUIRES: called before the first NextRecord().
@@ -83,11 +95,11 @@ class CsvParser {
 
   size_t num_fields() const { return field_ends_.size(); }
   std::string_view field(size_t i) const {
-    size_t begin = i == 0 ? 0 : field_ends_[i - 1];
-    return std::string_view(field_data_).substr(begin, field_ends_[i] - begin);
+    const size_t begin = i == 0 ? 0 : field_ends_[i - 1];
+    return std::string_view(field_data_.data() + begin, field_ends_[i] - begin);
   }
   /// True when field `i` was written in quotes (so "" is an empty string, not a missing value).
-  bool field_quoted(size_t i) const { return field_quoted_[i]; }
+  bool field_quoted(size_t i) const { return field_quoted_[i] != 0; }
   /// 1-based line where the current record starts, counted from where the input starts: the
   /// file's line unless the parser reads a split (see FileRecordLine).
   int64_t record_line() const { return record_line_; }
@@ -98,6 +110,10 @@ class CsvParser {
   int64_t record_offset() const { return record_offset_; }
   /// The current record ran into the end of the input inside a quoted field.
   bool unterminated_quote() const { return unterminated_quote_; }
+  /// The current record as written in the input, without its record delimiter, for rejected-row
+  /// reports; when its first bytes are no longer buffered (a record longer than a chunk), its
+  /// fields joined by the delimiter, quoted where they were. At most `max_bytes` long.
+  std::string RawRecord(size_t max_bytes) const;
 
   /// Bytes of the (decompressed) input consumed so far.
   int64_t bytes_consumed() const { return buffer_offset_ + static_cast<int64_t>(pos_); }
@@ -105,6 +121,9 @@ class CsvParser {
   int64_t source_bytes_read() const { return input_->source_bytes_read(); }
 
  private:
+  // Reads this parser's input and fills its record when a delimiter is several bytes long.
+  friend class CsvMultiByteParser;
+
   // The state after consuming a byte; entering a state performs its action (see NextRecord).
   enum State : uint8_t {
     kRecordStart,    // nothing of a record consumed yet (also: the LF of a CRLF record end)
@@ -171,11 +190,15 @@ class CsvParser {
   // The current record.
   std::string field_data_;
   std::vector<size_t> field_ends_;
-  std::vector<bool> field_quoted_;
+  std::vector<uint8_t> field_quoted_;  // not vector<bool>: a push_back per field must be cheap
   bool quoted_ = false;
   bool unterminated_quote_ = false;
   int64_t record_line_ = 1;
   int64_t record_offset_ = 0;
+  // Where the current field's first unquoted escape byte is in field_data_ (npos: none); its
+  // sequences are decoded when the field ends (csv_escapes.h).
+  size_t unquoted_escape_at_ = std::string::npos;
+  std::unique_ptr<CsvMultiByteParser> multibyte_;
 };
 
 }  // namespace inlet

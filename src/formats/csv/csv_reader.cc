@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "common/string_util.h"
+#include "formats/csv/csv_escapes.h"
 #include "formats/csv/csv_sniffer.h"
 #include "formats/csv/csv_split.h"
 #include "io/text_decoding.h"
@@ -18,6 +19,9 @@ namespace {
 // message.
 constexpr size_t kMaxValueInMessage = 100;
 constexpr size_t kMaxRawValue = 1024;
+// A rejected record is kept as written for error reports (ERROR_FILE, STL_LOAD_ERRORS), up to
+// this many bytes.
+constexpr size_t kMaxRawLine = 64 * 1024;
 
 /// `text` cut to at most `max` bytes on a UTF-8 character boundary, with "..." when cut.
 std::string Abbreviate(std::string_view text, size_t max) {
@@ -86,6 +90,24 @@ bool DecodeBase64(std::string_view text, std::string* out) {
   return true;
 }
 
+/// Whether a DATE/TIME/TIMESTAMP format or BINARY_FORMAT of `options` decides how text becomes
+/// a value of `type` (CsvReader::AppendFormatted), rather than the type's own cast.
+bool HasUserFormat(const CsvOptions& options, const LogicalType& type) {
+  switch (type.id()) {
+    case TypeId::kDate:
+      return options.date_format.has_value();
+    case TypeId::kTime:
+      return options.time_format.has_value();
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      return options.timestamp_format.has_value();
+    case TypeId::kBinary:
+      return options.binary_format != CsvBinaryFormat::kUtf8;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 std::string CsvFileName(const SourceFile& file) {
@@ -151,10 +173,13 @@ CsvReader::CsvReader(std::string file_name, const CsvOptions& options, const Rea
       error_sink_(request.error_sink),
       options_(options),
       parser_(std::move(parser)) {
+  cast_options_.truncate_strings = request.truncate_text;
   for (const Field& field : schema_->fields()) {
     const bool is_text = field.type.id() == TypeId::kVarchar || field.type.id() == TypeId::kBinary;
     empty_is_null_.push_back(options.empty_field_as_null &&
                              !(options.empty_text_is_empty_string && is_text));
+    appenders_.push_back(HasUserFormat(options, field.type) ? nullptr
+                                                            : TextAppenderFor(field.type));
   }
 }
 
@@ -232,9 +257,13 @@ Result<RecordBatchPtr> CsvReader::Next() {
 
 Status CsvReader::AppendRecord(const std::vector<ColumnPtr>& columns, int64_t* rows,
                                std::vector<int64_t>* rejected) {
-  if (parser_->unterminated_quote()) return Reject(-1, "", "unterminated quoted field");
+  if (parser_->unterminated_quote()) {
+    return Reject(RowErrorKind::kUnterminatedQuote, -1, "", "unterminated quoted field");
+  }
   if (parser_->num_fields() != expected_fields_ && options_.error_on_column_count_mismatch) {
-    return Reject(-1, "",
+    return Reject(parser_->num_fields() > expected_fields_ ? RowErrorKind::kTooManyFields
+                                                           : RowErrorKind::kTooFewFields,
+                  -1, "",
                   "expected " + std::to_string(expected_fields_) + " fields but found " +
                       std::to_string(parser_->num_fields()));
   }
@@ -246,11 +275,11 @@ Status CsvReader::AppendRecord(const std::vector<ColumnPtr>& columns, int64_t* r
     if (AppendField(f, columns[f].get())) [[likely]] continue;
     std::string reason;
     std::string_view raw;
-    DescribeFieldError(f, &reason, &raw);
+    RowErrorKind kind = DescribeFieldError(f, &reason, &raw);
     // Keep the columns aligned; Next() drops the row.
     for (size_t g = f; g < columns.size(); ++g) columns[g]->AppendNull();
     rejected->push_back((*rows)++);
-    return Reject(static_cast<int64_t>(f), raw, std::move(reason));
+    return Reject(kind, static_cast<int64_t>(f), raw, std::move(reason));
   }
   ++*rows;
   return Status::OK();
@@ -269,41 +298,35 @@ bool CsvReader::AppendField(size_t f, Column* column) {
     }
     return true;
   }
-  const std::string_view text = FieldText(static_cast<size_t>(source));
-  if (IsNullField(f, static_cast<size_t>(source), text)) {
+  std::string_view text;
+  if (!FieldValue(f, static_cast<size_t>(source), &text)) {
     if (!field.nullable) return false;
     column->AppendNull();
     return true;
   }
-  bool handled = true;
-  const bool appended = AppendFormatted(text, field.type, column, &handled);
-  if (handled) return appended;
-  return AppendTextAsType(text, field.type, column, &cast_error_);
+  const TextAppender append = appenders_[f];
+  if (append == nullptr) [[unlikely]] return AppendFormatted(text, field.type, column);
+  return append(text, field.type, column, &cast_error_, cast_options_);
 }
 
-std::string_view CsvReader::FieldText(size_t source) const {
-  if (source >= parser_->num_fields()) return std::string_view();
-  std::string_view text = parser_->field(source);
-  if (options_.trim_space && !parser_->field_quoted(source)) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    // Spaces before an opening quote made the parser read the field as unquoted.
-    const CsvDialect& d = options_.dialect;
-    if (d.has_quote && text.size() >= 2 && text.front() == d.quote && text.back() == d.quote) {
-      text = text.substr(1, text.size() - 2);
-    }
+bool CsvReader::FieldValue(size_t f, size_t source, std::string_view* text) const {
+  if (source >= parser_->num_fields()) [[unlikely]] {
+    *text = std::string_view();  // a short record's missing field
+    return false;
   }
-  return text;
+  *text = parser_->field(source);
+  if (parser_->field_quoted(source)) {
+    return !(options_.null_if_quoted && options_.MatchesNullIf(*text));
+  }
+  if (options_.trim_space) [[unlikely]] {
+    bool quoted = false;
+    *text = TrimSpaceField(*text, options_.dialect, &trimmed_, &quoted);
+    if (quoted) return !(options_.null_if_quoted && options_.MatchesNullIf(*text));
+  }
+  return !(text->empty() && empty_is_null_[f]) && !options_.MatchesNullIf(*text);
 }
 
-bool CsvReader::IsNullField(size_t f, size_t source, std::string_view text) const {
-  if (source >= parser_->num_fields()) return true;  // a short record's missing field
-  return !parser_->field_quoted(source) &&
-         (options_.MatchesNullIf(text) || (text.empty() && empty_is_null_[f]));
-}
-
-bool CsvReader::AppendFormatted(std::string_view text, const LogicalType& type, Column* column,
-                                bool* handled) {
+bool CsvReader::AppendFormatted(std::string_view text, const LogicalType& type, Column* column) {
   switch (type.id()) {
     case TypeId::kDate:
       if (options_.date_format) {
@@ -364,41 +387,55 @@ bool CsvReader::AppendFormatted(std::string_view text, const LogicalType& type, 
     default:
       break;
   }
-  *handled = false;
+  INLET_DCHECK(false);  // the reader chose AppendTextAsType for every other column
   return false;
 }
 
-void CsvReader::DescribeFieldError(size_t f, std::string* reason, std::string_view* raw) const {
+RowErrorKind CsvReader::DescribeFieldError(size_t f, std::string* reason,
+                                           std::string_view* raw) const {
   const Field& field = schema_->field(f);
   const int source = source_index_[f];
   if (source < 0) {
     *reason = "the column is NOT NULL without a DEFAULT, and the file does not have it";
-    return;
+    return RowErrorKind::kNotNull;
   }
-  const std::string_view text = FieldText(static_cast<size_t>(source));
-  if (IsNullField(f, static_cast<size_t>(source), text)) {
+  std::string_view text;
+  if (!FieldValue(f, static_cast<size_t>(source), &text)) {
     *reason = "NULL in a NOT NULL column";
-    return;
+    return RowErrorKind::kNotNull;
   }
   *raw = text;
   if (field.type.is_nested()) {
     // No text is a nested value yet: the reason alone says so without repeating the value.
     *reason = cast_error_;
-    return;
+    return RowErrorKind::kCast;
   }
   *reason = "cannot cast " + QuoteSqlString(Abbreviate(text, kMaxValueInMessage)) + " to " +
             field.type.ToString() + ": " + cast_error_;
+  if (field.type.id() != TypeId::kVarchar) return RowErrorKind::kCast;
+  // The two ways text fails to be VARCHAR(n) (text_cast.h).
+  return cast_error_ == "invalid UTF-8" ? RowErrorKind::kInvalidUtf8 : RowErrorKind::kTooLong;
 }
 
-Status CsvReader::Reject(int64_t column_index, std::string_view raw, std::string reason) {
+Status CsvReader::Reject(RowErrorKind kind, int64_t column_index, std::string_view raw,
+                         std::string reason) {
   RowError error;
+  error.kind = kind;
   error.file = file_name_;
+  error.raw_line = parser_->RawRecord(kMaxRawLine);
   auto line = parser_->FileRecordLine();
   if (!line.ok()) return line.status().WithContext(file_name_);
   error.line = *line;
   error.byte_offset = parser_->record_offset();
   error.column_index = column_index;
-  if (column_index >= 0) error.column_name = schema_->field(column_index).name;
+  TypeId type = TypeId::kVarchar;
+  if (column_index >= 0) {
+    const Field& field = schema_->field(column_index);
+    error.column_name = field.name;
+    error.column_type = field.type.ToString();
+    type = field.type.id();
+  }
+  error.code = RedshiftLoadErrorCode(kind, type);
   error.raw_value = Abbreviate(raw, kMaxRawValue);
   error.reason = std::move(reason);
   if (error_sink_ == nullptr) return AbortOnRowError().OnRowError(error);

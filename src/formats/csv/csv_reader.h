@@ -9,6 +9,7 @@
 #include "formats/csv/csv_options.h"
 #include "formats/csv/csv_parser.h"
 #include "formats/format.h"
+#include "types/text_cast.h"
 
 namespace inlet {
 
@@ -54,19 +55,18 @@ class CsvReader : public FormatReader {
   /// Appends target field `f` of the current record; false when it cannot (a cast failure
   /// leaves its reason in cast_error_). Builds no string on success.
   bool AppendField(size_t f, Column* column);
-  /// The text of file column `source` in the current record, trimmed under TRIM_SPACE; empty
-  /// when the record is short (ERROR_ON_COLUMN_COUNT_MISMATCH = FALSE).
-  std::string_view FieldText(size_t source) const;
-  /// Whether target field `f`, read from file column `source` as `text`, is NULL.
-  bool IsNullField(size_t f, size_t source, std::string_view text) const;
+  /// Sets `*text` to file column `source` of the current record, trimmed under TRIM_SPACE, and
+  /// says whether target field `f` has a value there: false when it is NULL (a short record's
+  /// missing field, a NULL_IF string, or an empty unquoted field read as NULL).
+  bool FieldValue(size_t f, size_t source, std::string_view* text) const;
   /// Appends `text` to a DATE/TIME/TIMESTAMP column by the user's format, or to a BINARY column
-  /// by BINARY_FORMAT; false (with cast_error_ set) when it does not match. Sets `*handled` to
-  /// false when no option applies to the column's type.
-  bool AppendFormatted(std::string_view text, const LogicalType& type, Column* column,
-                       bool* handled);
-  /// After AppendField(f) failed: the reason, and the offending text in `*raw` (if any).
-  void DescribeFieldError(size_t f, std::string* reason, std::string_view* raw) const;
-  Status Reject(int64_t column_index, std::string_view raw, std::string reason);
+  /// by BINARY_FORMAT; false (with cast_error_ set) when it does not match.
+  /// REQUIRES: HasUserFormat(type) for these options.
+  bool AppendFormatted(std::string_view text, const LogicalType& type, Column* column);
+  /// After AppendField(f) failed: what kind of error, the reason, and the offending text in
+  /// `*raw` (if any).
+  RowErrorKind DescribeFieldError(size_t f, std::string* reason, std::string_view* raw) const;
+  Status Reject(RowErrorKind kind, int64_t column_index, std::string_view raw, std::string reason);
 
   std::string file_name_;
   SchemaPtr schema_;
@@ -79,12 +79,20 @@ class CsvReader : public FormatReader {
   std::vector<int> source_index_;
   /// For each target field, whether an empty unquoted field is NULL (see CsvOptions).
   std::vector<bool> empty_is_null_;
+  /// For each target field, how its text becomes a value, chosen once so that a value skips the
+  /// dispatch on its type: the TextAppender of its type, or null when a format option applies
+  /// (AppendFormatted).
+  std::vector<TextAppender> appenders_;
+  /// ReadRequest::truncate_text (TRUNCATECOLUMNS).
+  CastOptions cast_options_;
   size_t expected_fields_ = 0;
   bool finished_ = false;
   /// The last cast failure's reason, reused so a successful field allocates nothing.
   std::string cast_error_;
   /// BINARY_FORMAT's decoded bytes, reused across values.
   std::string decoded_;
+  /// TRIM_SPACE's value of a field in quotes whose doubled quotes were made single.
+  mutable std::string trimmed_;
   int64_t rows_parsed_ = 0;
 };
 

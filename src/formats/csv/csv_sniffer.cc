@@ -314,7 +314,8 @@ std::string DetectNewline(const std::string& bytes) {
 }
 
 bool IsNull(std::string_view value, bool quoted, const CsvOptions& options) {
-  return !quoted && (value.empty() || options.MatchesNullIf(value));
+  if (quoted) return options.null_if_quoted && options.MatchesNullIf(value);
+  return value.empty() || options.MatchesNullIf(value);
 }
 
 /// Column types from `records` (the header, when there is one, left out by the caller).

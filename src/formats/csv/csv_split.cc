@@ -85,16 +85,17 @@ Result<std::unique_ptr<CsvParser>> OpenCsvSplitParser(const SourceFile& file,
   auto parser = std::make_unique<CsvParser>(
       std::make_unique<OffsetInputStream>(std::move(opened).ValueOrDie(), split.begin),
       options.dialect);
-  parser->StartAt(split.begin, [file, begin = split.begin]() -> Result<int64_t> {
+  parser->StartAt(split.begin, [file, begin = split.begin,
+                                 dialect = options.dialect]() -> Result<int64_t> {
     INLET_ASSIGN_OR_RETURN(std::unique_ptr<InputStream> input,
                            file.fs->OpenInputStream(file.info.path));
-    return CountLineBreaks(input.get(), begin);
+    return CountLineBreaks(input.get(), begin, dialect);
   });
   parser->set_end(split.end);
   return parser;
 }
 
-Result<int64_t> CountLineBreaks(InputStream* input, int64_t nbytes) {
+Result<int64_t> CountLineBreaks(InputStream* input, int64_t nbytes, const CsvDialect& dialect) {
   std::string buffer(1 << 20, '\0');
   int64_t breaks = 0;
   bool after_cr = false;
@@ -107,6 +108,11 @@ Result<int64_t> CountLineBreaks(InputStream* input, int64_t nbytes) {
     // Every CR ends a line, and every LF that is not the second byte of a CRLF.
     const char* p = buffer.data();
     const auto count = static_cast<size_t>(n);
+    if (dialect.custom_record_delimiter) {
+      // It alone ends lines then, LF and CR being data.
+      breaks += std::count(p, p + count, dialect.record_delimiter);
+      continue;
+    }
     const int64_t crs = std::count(p, p + count, '\r');
     const int64_t lfs = std::count(p, p + count, '\n');
     int64_t crlfs = after_cr && p[0] == '\n' ? 1 : 0;

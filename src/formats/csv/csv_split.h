@@ -24,8 +24,10 @@ Result<std::unique_ptr<CsvParser>> OpenCsvSplitParser(const SourceFile& file,
                                                       const CsvOptions& options,
                                                       const FileSplit& split);
 
-/// Line breaks (LF, CRLF and lone CR, each one) in the first `nbytes` of `input`, the way
-/// CsvParser counts lines. REQUIRES: byte `nbytes` is not the LF of a CRLF.
-Result<int64_t> CountLineBreaks(InputStream* input, int64_t nbytes);
+/// Line breaks (LF, CRLF and lone CR, each one; or each custom record delimiter of `dialect`)
+/// in the first `nbytes` of `input`, the way CsvParser counts lines.
+/// REQUIRES: byte `nbytes` is not the LF of a CRLF.
+Result<int64_t> CountLineBreaks(InputStream* input, int64_t nbytes,
+                                const CsvDialect& dialect = CsvDialect());
 
 }  // namespace inlet

@@ -296,5 +296,33 @@ TEST_F(CsvFormatSplitTest, CompressedOrOneRecordFilesAreNotSplit) {
   EXPECT_EQ(splits->size(), 1u);
 }
 
+TEST_F(CsvFormatSplitTest, LinesAfterASplitCountACustomRecordDelimiter) {
+  // Records end at ';' alone: a new line inside a value is data, and line N is the Nth record.
+  std::string text;
+  for (int i = 0; i < 400; ++i) text += std::to_string(i) + ",a\n\nb;";
+  text.replace(text.find(";300,") + 1, 3, "bad");
+  SourceFile file = MakeSourceFile(fs_, "/data/semi.csv", text);
+  const FormatOptions options{{kFormatDialectKey, "snowflake"}, {"record_delimiter", ";"}};
+  auto splits = format_.PlanSplits(file, options, 4);
+  ASSERT_TRUE(splits.ok()) << splits.status().ToString();
+  ASSERT_EQ(splits->size(), 4u);
+  CollectingSink sink;
+  int64_t rows = 0;
+  for (const FileSplit& split : *splits) {
+    auto part = ReadSplit(file, options, split, &sink);
+    ASSERT_TRUE(part.ok()) << part.status().ToString();
+    rows += static_cast<int64_t>(part->size());
+  }
+  EXPECT_EQ(rows, 399);
+  ASSERT_EQ(sink.errors.size(), 1u);
+  EXPECT_EQ(sink.errors[0].line, 301);
+
+  CsvDialect semicolon;
+  semicolon.custom_record_delimiter = true;
+  semicolon.record_delimiter = ';';
+  MemoryInputStream input("a\nb;c\rd;e");
+  EXPECT_EQ(*CountLineBreaks(&input, 11, semicolon), 2);
+}
+
 }  // namespace
 }  // namespace inlet

@@ -14,10 +14,6 @@ namespace {
 // How often (in rows) the page size is compared with the limit; checking every row costs more
 // than the slightly larger pages this allows.
 constexpr int64_t kPageCheckInterval = 128;
-// The dictionary's trial: after this many values of a chunk, a dictionary holding more than three
-// quarters of them is dropped. Such a column (keys, prices, measurements) gains little from a
-// dictionary, and every value would still pay a hash lookup in a table of megabytes.
-constexpr int64_t kDictionaryTrialValues = 16 * 1024;
 
 // Like Arrow (its max_statistics_size, after parquet-mr), a chunk's min or max whose PLAIN bytes
 // exceed this is left out of ColumnMetaData.statistics rather than truncated: engines answer
@@ -84,6 +80,8 @@ template <typename Rows, typename Get>
 void FindMinMaxRows(const Column& c, const Rows& rows, Get get, int64_t* min_row,
                     int64_t* max_row) {
   *min_row = *max_row = -1;
+  // The bounds so far are kept as values, not re-read through their rows for every comparison.
+  decltype(get(0)) min{}, max{};
   rows.ForEach([&](int64_t i) {
     if (c.IsNull(i)) return;
     auto v = get(i);
@@ -92,10 +90,17 @@ void FindMinMaxRows(const Column& c, const Rows& rows, Get get, int64_t* min_row
     }
     if (*min_row < 0) {
       *min_row = *max_row = i;
+      min = max = v;
       return;
     }
-    if (v < get(*min_row)) *min_row = i;
-    if (get(*max_row) < v) *max_row = i;
+    if (v < min) {
+      *min_row = i;
+      min = v;
+    }
+    if (max < v) {
+      *max_row = i;
+      max = v;
+    }
   });
 }
 
@@ -303,16 +308,23 @@ void ValueDictionary::GrowWords() {
 template <typename Word>
 uint32_t ValueDictionary::FindOrAddWord(Word value, bool* added) {
   INLET_DCHECK(fixed_width_ == static_cast<int>(sizeof(Word)));
+  if (value == last_word_ && size_ > 0) {
+    *added = false;
+    return last_index_;
+  }
+  last_word_ = value;
   if ((size_ + 1) * 2 > word_slots_.size()) GrowWords();
   const size_t mask = word_slots_.size() - 1;
   size_t slot = Mix64(value) & mask;
   for (; word_slots_[slot].index_plus_one != 0; slot = (slot + 1) & mask) {
     if (word_slots_[slot].value == value) {
       *added = false;
-      return word_slots_[slot].index_plus_one - 1;
+      last_index_ = word_slots_[slot].index_plus_one - 1;
+      return last_index_;
     }
   }
   const uint32_t index = static_cast<uint32_t>(size_++);
+  last_index_ = index;
   word_slots_[slot] = WordSlot{value, index + 1};
   plain_.append(reinterpret_cast<const char*>(&value), sizeof(Word));
   *added = true;
@@ -460,7 +472,7 @@ void ColumnChunkWriter::AddValue(const Column& c, int64_t row) {
   page_indices_.push_back(index);
 }
 
-bool ColumnChunkWriter::StopDictionary(size_t size_before) {
+bool ColumnChunkWriter::DecideStopDictionary(size_t size_before) {
   if (dictionary_.size() != size_before &&
       static_cast<int64_t>(dictionary_.plain().size()) > settings_.dictionary_page_bytes) {
     return true;

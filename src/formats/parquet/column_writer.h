@@ -75,6 +75,11 @@ class ValueDictionary {
 
   int fixed_width_;
   size_t size_ = 0;
+  /// FindOrAddWord's last value and its index (valid while size_ > 0): keys, dates and other
+  /// clustered columns repeat a value over neighbouring rows, and a repeat then costs one
+  /// comparison instead of a hash and a probe into a table that may be megabytes large.
+  uint64_t last_word_ = 0;
+  uint32_t last_index_ = 0;
   std::string plain_;
   /// BYTE_ARRAY only: where entry i's bytes start in plain_ (after its length prefix).
   std::vector<uint64_t> offsets_;
@@ -128,7 +133,15 @@ class ColumnChunkWriter {
   /// mostly distinct values. In the second case, while no dictionary-encoded page is out yet, the
   /// page being built turns PLAIN at once and the dictionary is dropped (false is returned), so
   /// the chunk has no dictionary at all.
-  bool StopDictionary(size_t size_before);
+  bool StopDictionary(size_t size_before) {
+    // Inline because it runs for every value: most are already in the dictionary, and the trial
+    // ends once, so usually there is nothing to decide.
+    if (dictionary_.size() == size_before && dictionary_values_ != kDictionaryTrialValues) {
+      return false;
+    }
+    return DecideStopDictionary(size_before);
+  }
+  bool DecideStopDictionary(size_t size_before);
   /// Folds the min and max of `column` at `rows` (a RowRange or RowList) into the page's.
   template <typename Rows>
   void UpdatePageMinMax(const Column& column, const Rows& rows);
@@ -141,6 +154,11 @@ class ColumnChunkWriter {
   /// v2's) and `body` compressed.
   Status AppendPage(PageHeader header, std::string_view levels, const std::string& body);
   int DictionaryBitWidth() const;
+
+  // The dictionary's trial: after this many values of a chunk, a dictionary holding more than
+  // three quarters of them is dropped. Such a column (keys, prices, measurements) gains little
+  // from a dictionary, and every value would still pay a hash lookup in a table of megabytes.
+  static constexpr int64_t kDictionaryTrialValues = 16 * 1024;
 
   ColumnDescriptor desc_;
   ColumnWriterSettings settings_;

@@ -111,11 +111,15 @@ class ParquetBatchReader : public FormatReader {
   // Reports row `r` (of the group) of field `field_index` as rejected for `reason`.
   Status RejectValue(size_t field_index, int64_t begin, int64_t r, std::string raw_value,
                      std::string reason, std::vector<bool>* rejected) {
+    const Field& field = request_.target_schema->field(field_index);
     RowError error;
+    error.kind = field.type.id() == TypeId::kVarchar ? RowErrorKind::kTooLong : RowErrorKind::kCast;
     error.file = file_->display_name();
     error.line = first_row_ + rows_parsed_ + (r - begin) + 1;
     error.column_index = static_cast<int64_t>(field_index);
-    error.column_name = request_.target_schema->field(field_index).name;
+    error.column_name = field.name;
+    error.column_type = field.type.ToString();
+    error.code = RedshiftLoadErrorCode(error.kind, field.type.id());
     error.raw_value = std::move(raw_value);
     error.reason = std::move(reason);
     if (request_.error_sink == nullptr) return Status::InvalidData(error.ToString());
@@ -182,10 +186,13 @@ class ParquetBatchReader : public FormatReader {
       for (int64_t r = 0; r < n; ++r) {
         if ((*rejected)[r] || !column.IsNull(offset + r)) continue;
         RowError error;
+        error.kind = RowErrorKind::kNotNull;
+        error.code = RedshiftLoadErrorCode(error.kind, field.type.id());
         error.file = file_->display_name();
         error.line = first_row_ + rows_parsed_ + r + 1;
         error.column_index = static_cast<int64_t>(f);
         error.column_name = field.name;
+        error.column_type = field.type.ToString();
         error.reason = read < 0 ? "the file has no column \"" + field.name +
                                       "\", which is NOT NULL and has no DEFAULT"
                                 : "NULL value in NOT NULL column";

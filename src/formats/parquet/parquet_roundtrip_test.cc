@@ -214,6 +214,19 @@ TEST(ValueDictionary, FixedWidthValuesKeepFirstSeenOrder) {
   EXPECT_EQ(wide.plain(), std::string(16, 'a') + std::string(15, 'a') + "b");
 }
 
+TEST(ValueDictionary, RepeatedWordsKeepTheirIndex) {
+  // Runs of one value (a clustered key), a zero first, and values coming back after others.
+  parquet::ValueDictionary dictionary(8);
+  bool added = false;
+  const std::vector<uint64_t> values = {0, 0, 0, 7, 7, 0, 9, 9, 9, 7, 0, 0};
+  const std::vector<uint32_t> expected = {0, 0, 0, 1, 1, 0, 2, 2, 2, 1, 0, 0};
+  for (size_t i = 0; i < values.size(); ++i) {
+    ASSERT_EQ(dictionary.FindOrAddWord(values[i], &added), expected[i]) << "value " << i;
+    ASSERT_EQ(added, i == 0 || i == 3 || i == 6) << "value " << i;
+  }
+  EXPECT_EQ(dictionary.size(), 3u);
+}
+
 TEST(ValueDictionary, ByteArraysArePlainWithLengthPrefixes) {
   parquet::ValueDictionary dictionary(0);
   bool added = false;

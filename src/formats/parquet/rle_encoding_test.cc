@@ -47,6 +47,27 @@ TEST(RleBitPacked, DecodesLevelsAsInt16) {
   EXPECT_EQ(levels, (std::vector<int16_t>{0, 1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1}));
 }
 
+TEST(RleBitPacked, EncodesEveryWidthFrom1To32) {
+  std::mt19937_64 rng(5);
+  for (int width = 1; width <= 32; ++width) {
+    const uint64_t mask = (uint64_t{1} << width) - 1;
+    // Literal groups of every length mod 8 around RLE runs, and a short group at the very end.
+    std::vector<uint32_t> values;
+    for (int part = 0; part < 9; ++part) {
+      for (int k = 0; k < 8 + part; ++k) values.push_back(static_cast<uint32_t>(rng() & mask));
+      values.insert(values.end(), 20, static_cast<uint32_t>(mask));
+    }
+    for (int k = 0; k < 5; ++k) values.push_back(static_cast<uint32_t>(rng() & mask));
+    std::string encoded;
+    EncodeRleBitPacked(values, width, &encoded);
+    std::vector<uint32_t> decoded(values.size());
+    RleBitPackedDecoder decoder(reinterpret_cast<const uint8_t*>(encoded.data()), encoded.size(),
+                                width);
+    ASSERT_TRUE(decoder.Get(decoded.data(), static_cast<int64_t>(decoded.size())).ok());
+    EXPECT_EQ(decoded, values) << "width " << width;
+  }
+}
+
 TEST(RleBitPacked, RunValueKeepsOnlyItsBitWidth) {
   // An RLE run of 4 with the byte 0xFF at bit width 2: the value is 3, not 255.
   const uint8_t run[] = {4 << 1, 0xFF};
