@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "catalog/sqlite_statement.h"
 #include "common/string_util.h"
 
 namespace inlet {
@@ -73,27 +74,6 @@ const char* const kMigrations[] = {
     "  PRIMARY KEY (query_id, error_index))",
 };
 
-// A prepared statement that finalizes itself.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  bool ok() const { return rc_ == SQLITE_OK; }
-  sqlite3_stmt* get() { return stmt_; }
-  void BindText(int index, const std::string& text) {
-    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-  }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-  int rc_;
-};
-
-std::string ColumnText(sqlite3_stmt* stmt, int column) {
-  const unsigned char* text = sqlite3_column_text(stmt, column);
-  return text ? reinterpret_cast<const char*>(text) : "";
-}
-
 Status SqliteError(sqlite3* db, const std::string& what) {
   return Status::IOError("catalog: " + what + ": " + sqlite3_errmsg(db));
 }
@@ -144,7 +124,7 @@ Status Catalog::Exec(const std::string& sql) {
 Status Catalog::Migrate() {
   std::lock_guard<std::mutex> lock(mutex_);
   INLET_RETURN_NOT_OK(Exec("BEGIN IMMEDIATE"));
-  Statement version(db_, "PRAGMA user_version");
+  SqliteStatement version(db_, "PRAGMA user_version");
   if (!version.ok() || sqlite3_step(version.get()) != SQLITE_ROW) {
     (void)Exec("ROLLBACK");
     return SqliteError(db_, "cannot read the catalog version");
@@ -170,7 +150,8 @@ Status Catalog::Migrate() {
 
 Status Catalog::CreateTable(const TableEntry& entry) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement insert(db_, "INSERT INTO tables (name, location, created_micros) VALUES (?, ?, ?)");
+  SqliteStatement insert(db_,
+                         "INSERT INTO tables (name, location, created_micros) VALUES (?, ?, ?)");
   if (!insert.ok()) return SqliteError(db_, "cannot prepare insert");
   insert.BindText(1, entry.name);
   insert.BindText(2, entry.location);
@@ -185,19 +166,20 @@ Status Catalog::CreateTable(const TableEntry& entry) {
 
 Result<TableEntry> Catalog::GetTable(const std::string& name) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(db_, "SELECT name, location, created_micros FROM tables WHERE name = ?");
+  SqliteStatement select(db_,
+                         "SELECT name, location, created_micros FROM tables WHERE name = ?");
   if (!select.ok()) return SqliteError(db_, "cannot prepare lookup");
   select.BindText(1, name);
   int rc = sqlite3_step(select.get());
   if (rc == SQLITE_DONE) return Status::NotFound("table " + name + " does not exist");
   if (rc != SQLITE_ROW) return SqliteError(db_, "cannot look up table " + name);
-  return TableEntry{ColumnText(select.get(), 0), ColumnText(select.get(), 1),
+  return TableEntry{select.ColumnText(0), select.ColumnText(1),
                     sqlite3_column_int64(select.get(), 2)};
 }
 
 Status Catalog::DropTable(const std::string& name) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement remove(db_, "DELETE FROM tables WHERE name = ?");
+  SqliteStatement remove(db_, "DELETE FROM tables WHERE name = ?");
   if (!remove.ok()) return SqliteError(db_, "cannot prepare delete");
   remove.BindText(1, name);
   if (sqlite3_step(remove.get()) != SQLITE_DONE) {
@@ -209,12 +191,12 @@ Status Catalog::DropTable(const std::string& name) {
 
 Result<std::vector<TableEntry>> Catalog::ListTables() {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(db_, "SELECT name, location, created_micros FROM tables ORDER BY name");
+  SqliteStatement select(db_, "SELECT name, location, created_micros FROM tables ORDER BY name");
   if (!select.ok()) return SqliteError(db_, "cannot prepare listing");
   std::vector<TableEntry> tables;
   int rc;
   while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
-    tables.push_back(TableEntry{ColumnText(select.get(), 0), ColumnText(select.get(), 1),
+    tables.push_back(TableEntry{select.ColumnText(0), select.ColumnText(1),
                                 sqlite3_column_int64(select.get(), 2)});
   }
   if (rc != SQLITE_DONE) return SqliteError(db_, "cannot list tables");

@@ -263,8 +263,8 @@ Status Catalog::FinishLoad(const LoadRecord& record, int64_t retention_micros) {
       db_,
       "UPDATE loads SET status = ?, end_micros = ?, loaded_rows = ?, loaded_bytes = ?, "
       "source_file_count = ?, source_file_bytes = ?, file_count_scanned = ?, "
-      "file_bytes_scanned = ?, error_count = ?, table_version = ?, error_message = ? "
-      "WHERE query_id = ?");
+      "file_bytes_scanned = ?, error_count = ?, table_version = ?, error_message = ?, "
+      "file_format = ? WHERE query_id = ?");
   if (!update.ok()) return SqliteError(db_, "cannot prepare the load update");
   update.BindText(1, record.status);
   update.BindInt64(2, record.end_micros);
@@ -277,7 +277,9 @@ Status Catalog::FinishLoad(const LoadRecord& record, int64_t retention_micros) {
   update.BindInt64(9, record.error_count);
   update.BindInt64(10, record.table_version);
   update.BindText(11, record.error_message);
-  update.BindInt64(12, record.query_id);
+  // The format is known only once the files were listed (by their extensions).
+  update.BindText(12, record.file_format);
+  update.BindInt64(13, record.query_id);
   INLET_RETURN_NOT_OK(update.StepDone(db_, "cannot record the end of COPY " +
                                                std::to_string(record.query_id)));
   if (sqlite3_changes(db_) == 0) {

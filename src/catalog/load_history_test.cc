@@ -33,13 +33,14 @@ LoadRecord Started(const std::string& table, int64_t start) {
   record.table_name = table;
   record.start_micros = start;
   record.data_source = "/in/";
-  record.file_format = "csv";
   return record;
 }
 
 // A COPY of two files, one with a rejected row, committed as version 3.
 LoadRecord Finished(LoadRecord record, int64_t end) {
   record.status = "completed";
+  // Known only once the COPY listed its files.
+  record.file_format = "csv";
   record.end_micros = end;
   record.loaded_rows = 3;
   record.loaded_bytes = 900;
@@ -125,6 +126,7 @@ TEST_F(LoadHistoryTest, BeginFinishList) {
   EXPECT_EQ(load.loaded_rows, 3);
   EXPECT_EQ(load.error_count, 1);
   EXPECT_EQ(load.table_version, 3);
+  EXPECT_EQ(load.file_format, "csv");
   ASSERT_EQ(load.files.size(), 2u);
   EXPECT_EQ(load.files[0].file_name, "/in/a.csv");
   EXPECT_EQ(load.files[0].status, FileLoadStatus::kLoaded);

@@ -16,6 +16,9 @@ std::vector<std::string> SplitString(std::string_view s, char separator);
 std::string JoinStrings(const std::vector<std::string>& parts, std::string_view separator);
 /// `value` inside single quotes with embedded quotes doubled, as SQL writes a string literal.
 std::string QuoteSqlString(std::string_view value);
+/// `text` with each byte that is not part of a valid UTF-8 sequence written as `\xFF`, so a
+/// message quoting bad input is itself valid UTF-8.
+std::string EscapeInvalidUtf8(std::string_view text);
 /// A byte count for people: "512 B", "1.5 KiB", "12.0 MiB".
 std::string FormatBytes(int64_t bytes);
 

@@ -21,6 +21,17 @@ TEST(StringUtilTest, SplitJoinQuote) {
   EXPECT_EQ(QuoteSqlString("it's"), "'it''s'");
 }
 
+TEST(StringUtilTest, EscapeInvalidUtf8KeepsValidTextAndShowsBadBytes) {
+  EXPECT_EQ(EscapeInvalidUtf8("plain"), "plain");
+  EXPECT_EQ(EscapeInvalidUtf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"),
+            "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+  EXPECT_EQ(EscapeInvalidUtf8("bad\xFF"), "bad\\xFF");
+  // A cut sequence, an overlong '/', a surrogate: each byte shown.
+  EXPECT_EQ(EscapeInvalidUtf8("\xC3"), "\\xC3");
+  EXPECT_EQ(EscapeInvalidUtf8("\xC0\xAF"), "\\xC0\\xAF");
+  EXPECT_EQ(EscapeInvalidUtf8("\xED\xA0\x80x"), "\\xED\\xA0\\x80x");
+}
+
 TEST(StringUtilTest, Sha256MatchesKnownDigest) {
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }

@@ -326,7 +326,10 @@ Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings,
   if (target) DeleteDataFiles(*target, dropped);
   if (!status.ok()) {
     if (target) DeleteDataFiles(*target, result.data_files);
-    if (partial) partial->errors = std::move(result.errors);
+    if (partial) {
+      partial->errors = std::move(result.errors);
+      partial->errors_seen = errors.total_errors();
+    }
     return status;
   }
   return result;

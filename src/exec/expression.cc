@@ -9,12 +9,6 @@ namespace inlet {
 
 namespace {
 
-int128_t Pow10(int n) {
-  int128_t r = 1;
-  for (int i = 0; i < n; ++i) r *= 10;
-  return r;
-}
-
 // Numeric arithmetic works in one of three domains, chosen from the operand types.
 enum class NumericDomain { kInteger, kDecimal, kDouble };
 

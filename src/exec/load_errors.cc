@@ -173,9 +173,10 @@ Status LoadErrorCollector::OnReadFailure(size_t file, const Status& status) {
   if (stopped(file) && policy_.on_limit == ErrorPolicy::OnLimit::kSkipFile) return Status::OK();
   if (!IsDataError(status) || !(policy_.unlimited() || policy_.can_skip_files())) return status;
   RowError error;
+  error.kind = RowErrorKind::kFile;
   error.file = file_names_[file];
   error.reason = status.message();
-  error.code = 1216;
+  error.code = RedshiftLoadErrorCode(error.kind, TypeId::kVarchar);
   std::lock_guard<std::mutex> lock(mutex_);
   FileErrorSummary& summary = files_[file];
   ++summary.errors;

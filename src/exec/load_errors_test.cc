@@ -107,6 +107,8 @@ TEST(LoadErrorCollectorTest, FileErrorsFollowThePolicy) {
   EXPECT_FALSE(summary.skipped);
   ASSERT_TRUE(summary.file_error.has_value());
   EXPECT_EQ(summary.file_error->reason, truncated.message());
+  EXPECT_EQ(summary.file_error->kind, RowErrorKind::kFile);
+  EXPECT_EQ(summary.file_error->code, 1216);
   EXPECT_EQ(summary.errors, 1);
   // SKIP_FILE: the file is dropped.
   LoadErrorCollector skipping(*ParseOnError("SKIP_FILE"), {"a.csv.gz"});

@@ -13,6 +13,7 @@ const char* RowErrorKindName(RowErrorKind kind) {
     case RowErrorKind::kUnterminatedQuote: return "unterminated_quote";
     case RowErrorKind::kMalformedRecord: return "malformed_record";
     case RowErrorKind::kConstraint: return "constraint";
+    case RowErrorKind::kFile: return "file";
   }
   return "unknown";
 }
@@ -43,6 +44,7 @@ int RedshiftLoadErrorCode(RowErrorKind kind, TypeId type) {
     case RowErrorKind::kUnterminatedQuote: return 1214;
     case RowErrorKind::kMalformedRecord: return 1216;
     case RowErrorKind::kConstraint: return 1216;
+    case RowErrorKind::kFile: return 1216;
   }
   return 1200;
 }

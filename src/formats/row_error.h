@@ -20,6 +20,7 @@ enum class RowErrorKind : uint8_t {
   kUnterminatedQuote,  // a quoted field never closed
   kMalformedRecord,    // a record the format cannot read (malformed JSON, a bad line)
   kConstraint,         // a CHECK constraint or invariant is violated
+  kFile,               // not one row: the whole file cannot be read (truncated, not the format)
 };
 
 /// "cast", "not_null", ...: the category shown in results and views.

@@ -6,6 +6,7 @@
 #include "exec/copy_executor.h"
 #include "exec/error_files.h"
 #include "sql/copy_binder.h"
+#include "sql/system_views.h"
 
 namespace inlet::sql {
 
@@ -22,9 +23,7 @@ LoadErrorRecord ToLoadErrorRecord(const RowError& error) {
   record.raw_line = error.raw_line;
   record.raw_field_value = error.raw_value;
   record.error_code = error.code;
-  // A file-level error has no line: the whole file is at fault.
-  record.category = error.line < 0 && error.column_name.empty() ? "file"
-                                                                : RowErrorKindName(error.kind);
+  record.category = RowErrorKindName(error.kind);
   record.error_message = error.reason;
   return record;
 }
@@ -119,26 +118,6 @@ ResultSet FileRows(const CopyOutcome& outcome, bool failed_only) {
   return result;
 }
 
-// Snowflake's VALIDATION_MODE = RETURN_ERRORS columns.
-ResultSet ErrorRows(const std::vector<LoadErrorRecord>& errors) {
-  ResultSet result;
-  result.names = {"error",       "file",     "line",        "character",  "byte_offset",
-                  "category",    "code",     "sql_state",   "column_name", "row_number",
-                  "row_start_line", "rejected_record"};
-  const LogicalType text = LogicalType::Varchar(), number = LogicalType::BigInt();
-  result.types = {text, text, number, number, number, text, number, text, text, number, number,
-                  text};
-  for (const LoadErrorRecord& error : errors) {
-    result.rows.push_back({Value::Varchar(error.error_message), Value::Varchar(error.file_name),
-                           NumberOrNull(error.line_number), NumberOrNull(error.position),
-                           NumberOrNull(error.byte_offset), Value::Varchar(error.category),
-                           Value::BigInt(error.error_code), Value::Varchar("22000"),
-                           TextOrNull(error.column_name), Value::Null(number),
-                           NumberOrNull(error.line_number), TextOrNull(error.raw_line)});
-  }
-  return result;
-}
-
 ResultSet RowsOf(const CopyOutcome& outcome) {
   ResultSet result;
   if (!outcome.rows_schema) return result;
@@ -198,7 +177,7 @@ Result<ResultSet> CopyResult(const CopyIntoStatement& copy, const CopyPlan& plan
                              EarlierPartialLoadErrors(db.catalog(), plan.table.name, outcome));
     }
     for (const RowError& error : outcome.errors) errors.push_back(ToLoadErrorRecord(error));
-    return ErrorRows(errors);
+    return ValidationErrorRows(errors);
   }
   CopyResultShape shape = session.copy_result;
   if (shape == CopyResultShape::kAuto) {

@@ -268,9 +268,9 @@ Schema ValidateSchema() {
                      {"rejected_record", kText}});
 }
 
-std::vector<Row> ValidateRows(const LoadRecord& load) {
+std::vector<Row> ValidateRows(const std::vector<LoadErrorRecord>& errors) {
   std::vector<Row> rows;
-  for (const LoadErrorRecord& error : load.errors) {
+  for (const LoadErrorRecord& error : errors) {
     // Records start on their line and readers do not count rows, so LINE and ROW_START_LINE
     // are the same and ROW_NUMBER is unknown.
     rows.push_back({Value::Varchar(error.error_message), Value::Varchar(error.file_name),
@@ -282,6 +282,21 @@ std::vector<Row> ValidateRows(const LoadRecord& load) {
   }
   return rows;
 }
+
+}  // namespace
+
+ResultSet ValidationErrorRows(const std::vector<LoadErrorRecord>& errors) {
+  ResultSet result;
+  const Schema schema = ValidateSchema();
+  for (const Field& field : schema.fields()) {
+    result.names.push_back(field.name);
+    result.types.push_back(field.type);
+  }
+  result.rows = ValidateRows(errors);
+  return result;
+}
+
+namespace {
 
 // The query id `job_id` names for `table`: a number, or '_last' for the newest COPY into it.
 Result<int64_t> ResolveJobId(const Expression& argument, const std::string& table,
@@ -382,7 +397,7 @@ Result<BoundTable> BindValidate(const TableRef& call, Database& db) {
                        "job " + std::to_string(id) + " is a COPY into " + loads[0].table_name +
                            ", not into " + table->name);
   }
-  return RowsTable("validate", ValidateSchema(), ValidateRows(loads[0]));
+  return RowsTable("validate", ValidateSchema(), ValidateRows(loads[0].errors));
 }
 
 }  // namespace inlet::sql

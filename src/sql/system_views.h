@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include "catalog/load_history.h"
+#include "exec/result_set.h"
 #include "inlet/database.h"
 #include "sql/ast.h"
 #include "sql/select_binder.h"
@@ -29,6 +31,9 @@ Result<std::optional<BoundTable>> BindSystemView(const Name& name,
 /// Errors point at the argument at fault: no table, an unknown table, a missing or unknown job
 /// id, a job id of a COPY into another table, an unknown argument.
 Result<BoundTable> BindValidate(const TableRef& call, Database& db);
+
+/// Rejected rows with VALIDATE's columns (also VALIDATION_MODE = RETURN_ERRORS' result).
+ResultSet ValidationErrorRows(const std::vector<LoadErrorRecord>& errors);
 
 /// A stable id for a table name (STL_LOAD_ERRORS.tbl, SYS_LOAD_ERROR_DETAIL.table_id): the same
 /// in every process and release, positive, 31 bits.

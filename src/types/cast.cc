@@ -14,12 +14,6 @@ namespace {
 constexpr int64_t kMicrosPerSecond = 1000000;
 constexpr int64_t kMicrosPerDay = 86400 * kMicrosPerSecond;
 
-int128_t Pow10(int n) {
-  int128_t r = 1;
-  for (int i = 0; i < n; ++i) r *= 10;
-  return r;
-}
-
 bool ParseDigits(std::string_view s, size_t* pos, int min_digits, int max_digits, int64_t* out) {
   int64_t v = 0;
   int n = 0;

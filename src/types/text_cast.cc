@@ -12,12 +12,6 @@ namespace inlet {
 
 namespace {
 
-int128_t Pow10(int n) {
-  int128_t r = 1;
-  for (int i = 0; i < n; ++i) r *= 10;
-  return r;
-}
-
 constexpr uint64_t kPow10[19] = {1ULL,
                                  10ULL,
                                  100ULL,

@@ -9,6 +9,12 @@
 
 namespace inlet {
 
+int128_t Pow10(int n) {
+  int128_t r = 1;
+  for (int i = 0; i < n; ++i) r *= 10;
+  return r;
+}
+
 Value Value::Null(LogicalType type) {
   Value v;
   v.type_ = type;

@@ -12,6 +12,9 @@ namespace inlet {
 
 using int128_t = __int128;
 
+/// 10 to the power `n` (0 <= n <= 38): the scale factor of DECIMAL values.
+int128_t Pow10(int n);
+
 /// One typed scalar, possibly NULL: SQL literals, DEFAULT values, query results.
 /// The payload by type: BOOLEAN bool; TINYINT..BIGINT, DATE (days), TIMESTAMP[TZ] (micros) int64_t;
 /// FLOAT, DOUBLE double; DECIMAL int128_t (unscaled); VARCHAR, BINARY std::string; TIME int64_t

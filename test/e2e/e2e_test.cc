@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <vector>
 
 #include "common/string_util.h"
 #include "inlet/database.h"
@@ -239,6 +240,80 @@ TEST_F(EndToEndTest, BigParquetFileIsReadBySeveralThreads) {
   EXPECT_EQ(counts->rows[0][2], "0");
   EXPECT_EQ(counts->rows[0][3], "99999");
   EXPECT_EQ(counts->rows[0][4], "v99999");
+}
+
+// Bad rows spread over a file that both threads read in splits: under ON_ERROR = CONTINUE every
+// good row loads once and no bad one does, and every bad row is reported with its file line;
+// under SKIP_FILE_n the file loads nothing however its splits were shared out, and it is not
+// recorded as loaded.
+TEST_F(EndToEndTest, RejectedRowsAcrossSplitsLoseNoGoodRow) {
+  constexpr int kRows = 200000;
+  fs::path in = dir_ / "in";
+  fs::create_directories(in);
+  std::ofstream out(in / "rows.csv", std::ios::binary);
+  out << "id,qty\n";
+  int64_t good_sum = 0, good_rows = 0;
+  std::vector<int> bad_lines;
+  for (int i = 1; i <= kRows; ++i) {
+    if (i % 997 == 0) {
+      out << i << ",x" << i << "\n";
+      bad_lines.push_back(i + 1);  // after the header line
+    } else {
+      out << i << "," << (i % 7) << "\n";
+      good_sum += i;
+      ++good_rows;
+    }
+  }
+  out.close();
+
+  DatabaseOptions options;
+  options.warehouse_dir = (dir_ / "split-warehouse").string();
+  options.threads = 2;
+  options.split_min_bytes = 1;  // split every file
+  auto db = Database::Open(options);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  auto connection = (*db)->Connect();
+  for (const char* table : {"cont", "skipped"}) {
+    ASSERT_TRUE(connection->Query(std::string("CREATE TABLE ") + table +
+                                  " (id BIGINT, qty INTEGER)").ok());
+  }
+  auto copied = connection->Query("COPY INTO cont FROM '" + in.string() +
+                                  "' FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1) ON_ERROR = CONTINUE");
+  ASSERT_TRUE(copied.ok()) << copied.status().ToString();
+  ASSERT_EQ(copied->rows.size(), 1u);
+  EXPECT_EQ(copied->rows[0][1], "PARTIALLY_LOADED");
+  EXPECT_EQ(copied->rows[0][2], std::to_string(kRows));          // rows_parsed
+  EXPECT_EQ(copied->rows[0][3], std::to_string(good_rows));      // rows_loaded
+  EXPECT_EQ(copied->rows[0][5], std::to_string(bad_lines.size()));  // errors_seen
+  EXPECT_EQ(copied->rows[0][7], std::to_string(bad_lines.front()));  // first_error_line
+
+  auto counts = connection->Query("SELECT count(*), count(DISTINCT id), sum(id) FROM cont");
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(counts->rows[0][0], std::to_string(good_rows));
+  EXPECT_EQ(counts->rows[0][1], std::to_string(good_rows));
+  EXPECT_EQ(counts->rows[0][2], std::to_string(good_sum));
+  auto lines = connection->Query(
+      "SELECT line_number, raw_field_value FROM stl_load_errors ORDER BY line_number");
+  ASSERT_TRUE(lines.ok()) << lines.status().ToString();
+  ASSERT_EQ(lines->rows.size(), bad_lines.size());
+  for (size_t i = 0; i < bad_lines.size(); ++i) {
+    EXPECT_EQ(lines->rows[i][0], std::to_string(bad_lines[i]));
+    EXPECT_EQ(lines->rows[i][1], "x" + std::to_string(bad_lines[i] - 1));
+  }
+
+  const std::string skip_copy = "COPY INTO skipped FROM '" + in.string() +
+                                "' FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1) ON_ERROR = SKIP_FILE_50";
+  auto skipped = connection->Query(skip_copy);
+  ASSERT_TRUE(skipped.ok()) << skipped.status().ToString();
+  EXPECT_EQ(skipped->rows[0][1], "LOAD_FAILED");
+  EXPECT_EQ(skipped->rows[0][3], "0");
+  auto none = connection->Query("SELECT count(*) FROM skipped");
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_EQ(none->rows[0][0], "0");
+  // Not recorded as loaded: the next COPY reads it again.
+  auto again = connection->Query(skip_copy);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->rows[0][1], "LOAD_FAILED");
 }
 
 }  // namespace

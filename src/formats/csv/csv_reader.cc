@@ -410,7 +410,8 @@ RowErrorKind CsvReader::DescribeFieldError(size_t f, std::string* reason,
     *reason = cast_error_;
     return RowErrorKind::kCast;
   }
-  *reason = "cannot cast " + QuoteSqlString(Abbreviate(text, kMaxValueInMessage)) + " to " +
+  *reason = "cannot cast " +
+            QuoteSqlString(EscapeInvalidUtf8(Abbreviate(text, kMaxValueInMessage))) + " to " +
             field.type.ToString() + ": " + cast_error_;
   if (field.type.id() != TypeId::kVarchar) return RowErrorKind::kCast;
   // The two ways text fails to be VARCHAR(n) (text_cast.h).

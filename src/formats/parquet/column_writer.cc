@@ -88,16 +88,11 @@ void FindMinMaxRows(const Column& c, const Rows& rows, Get get, int64_t* min_row
     if constexpr (std::is_floating_point_v<decltype(v)>) {
       if (std::isnan(v)) return;  // NaN has no place in min/max (parquet.thrift)
     }
-    if (*min_row < 0) {
-      *min_row = *max_row = i;
-      min = max = v;
-      return;
-    }
-    if (v < min) {
+    if (*min_row < 0 || v < min) {
       *min_row = i;
       min = v;
     }
-    if (max < v) {
+    if (*max_row < 0 || max < v) {
       *max_row = i;
       max = v;
     }
