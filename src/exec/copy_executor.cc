@@ -449,7 +449,7 @@ Status ValidateFormatOptions(const FileFormat& format, const FormatOptions& opti
                              [&key](const OptionSpec& s) { return EqualsIgnoreCase(s.name, key); });
     if (!known) {
       std::vector<std::string> names;
-      for (const OptionSpec& s : specs) names.push_back(s.name);
+      for (const OptionSpec& s : format.OptionsFor(options)) names.push_back(s.name);
       return Status::InvalidArgument(
           "unknown " + format.name() + " format option '" + key + "'; valid options: " +
           (names.empty() ? std::string("none") : JoinStrings(names, ", ")));

@@ -29,12 +29,14 @@ Result<ResultSet> SniffCsvFile(const SourceFile& file, const FormatOptions& opti
   INLET_ASSIGN_OR_RETURN(CsvSniffResult sniffed, SniffCsv(file, options));
   const CsvDialect& dialect = sniffed.options.dialect;
   ResultSet result;
-  result.names = {"column_index", "column_name", "column_type", "format", "delimiter",
-                  "quote",        "escape",      "newline",     "header", "skip_rows"};
+  result.names = {"column_index", "column_name", "column_type", "format",
+                  "delimiter",    "quote",       "escape",      "newline",
+                  "header",       "skip_rows",   "date_format", "timestamp_format"};
   result.types = {LogicalType::BigInt(),  LogicalType::Varchar(), LogicalType::Varchar(),
                   LogicalType::Varchar(), LogicalType::Varchar(), LogicalType::Varchar(),
                   LogicalType::Varchar(), LogicalType::Varchar(), LogicalType::Boolean(),
-                  LogicalType::BigInt()};
+                  LogicalType::BigInt(),  LogicalType::Varchar(), LogicalType::Varchar()};
+  const CsvOptions& resolved = sniffed.options;
   for (size_t i = 0; i < sniffed.columns.size(); ++i) {
     const CsvSniffedColumn& column = sniffed.columns[i];
     result.rows.push_back({
@@ -48,6 +50,8 @@ Result<ResultSet> SniffCsvFile(const SourceFile& file, const FormatOptions& opti
         Value::Varchar(Visible(sniffed.newline)),
         Value::Boolean(sniffed.options.header),
         Value::BigInt(sniffed.options.skip_rows),
+        Value::Varchar(resolved.date_format ? resolved.date_format->text() : ""),
+        Value::Varchar(resolved.timestamp_format ? resolved.timestamp_format->text() : ""),
     });
   }
   return result;

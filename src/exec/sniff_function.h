@@ -11,9 +11,10 @@ namespace inlet {
 /// What the CSV sniffer finds in `file` with `options` (those given win over detection), as
 /// the rows of `SELECT * FROM sniff('path')`: one row per column, in file order, with the
 /// file's dialect repeated on each: column_index (1-based), column_name, column_type, format
-/// (the date order of DATE/TIMESTAMP columns, else ''), delimiter, quote and escape ('' for
-/// none, a tab as \t), newline (\n, \r\n or \r as written here, '' without any), header,
-/// skip_rows. Errors name the file.
+/// (the format of a DATE/TIMESTAMP column's values, else ''), delimiter, quote and escape (''
+/// for none, a tab as \t), newline (\n, \r\n or \r as written here, '' without any), header,
+/// skip_rows, and the date_format and timestamp_format the load reads values the cast does not
+/// with ('' for none). Errors name the file.
 Result<ResultSet> SniffCsvFile(const SourceFile& file, const FormatOptions& options);
 
 /// Gives the rows of a result computed beforehand to a SELECT.

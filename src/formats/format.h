@@ -88,6 +88,11 @@ class FileFormat {
   /// Lower-case extensions without the dot that imply this format ("csv", "tsv").
   virtual std::vector<std::string> extensions() const = 0;
   virtual std::vector<OptionSpec> options() const = 0;
+  /// The options a statement may give in the SQL dialect `options` record (kFormatDialectKey),
+  /// for messages that list them; options() for formats whose options do not depend on it.
+  virtual std::vector<OptionSpec> OptionsFor(const FormatOptions& /*options*/) const {
+    return options();
+  }
   /// Validates option values (keys are already known to be valid names).
   virtual Status ValidateOptions(const FormatOptions& options) const = 0;
   /// Infers column names and types from the file (a sample of it for text formats).

@@ -9,6 +9,16 @@ namespace inlet {
 
 std::vector<OptionSpec> CsvFormat::options() const { return CsvOptionSpecs(); }
 
+std::vector<OptionSpec> CsvFormat::OptionsFor(const FormatOptions& options) const {
+  auto it = options.find(kFormatDialectKey);
+  if (it == options.end()) return CsvOptionSpecs(CsvSqlDialect::kDelta);
+  for (CsvSqlDialect dialect :
+       {CsvSqlDialect::kDelta, CsvSqlDialect::kSnowflake, CsvSqlDialect::kFirebolt}) {
+    if (it->second == CsvSqlDialectName(dialect)) return CsvOptionSpecs(dialect);
+  }
+  return CsvOptionSpecs();
+}
+
 Status CsvFormat::ValidateOptions(const FormatOptions& options) const {
   return CsvOptions::Parse(options).status();
 }

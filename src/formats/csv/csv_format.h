@@ -16,6 +16,8 @@ class CsvFormat : public FileFormat {
   /// csv, tsv (whose default delimiter is a tab) and txt.
   std::vector<std::string> extensions() const override { return {"csv", "tsv", "txt"}; }
   std::vector<OptionSpec> options() const override;
+  /// Those of the statement's dialect (CsvOptionSpecs(CsvSqlDialect)); all for an unknown one.
+  std::vector<OptionSpec> OptionsFor(const FormatOptions& options) const override;
   Status ValidateOptions(const FormatOptions& options) const override;
   Result<Schema> InferSchema(const SourceFile& file, const FormatOptions& options) override;
   Result<std::unique_ptr<FormatReader>> OpenReader(const SourceFile& file,

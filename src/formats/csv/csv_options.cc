@@ -555,6 +555,20 @@ std::vector<OptionSpec> CsvOptionSpecs() {
   };
 }
 
+std::vector<OptionSpec> CsvOptionSpecs(CsvSqlDialect dialect) {
+  std::vector<OptionSpec> out;
+  for (OptionSpec spec : CsvOptionSpecs()) {
+    const std::string key = AsciiToLower(spec.name);
+    // The input layer's options are in no dialect's list: every dialect accepts them.
+    const bool shared = !Contains(kDeltaNames, key) && !Contains(kSnowflakeNames, key) &&
+                        !Contains(kFireboltNames, key);
+    if (!shared && !Contains(NamesOf(dialect), key)) continue;
+    if (dialect != CsvSqlDialect::kDelta) spec.name = Upper(spec.name);
+    out.push_back(std::move(spec));
+  }
+  return out;
+}
+
 char DefaultCsvDelimiter(std::string_view path) {
   return AsciiToLower(StripCompressionExtension(path)).ends_with(".tsv") ? '\t' : ',';
 }

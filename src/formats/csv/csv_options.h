@@ -56,6 +56,10 @@ struct CsvOptions {
   std::optional<DateTimeFormat> date_format;
   std::optional<DateTimeFormat> time_format;
   std::optional<DateTimeFormat> timestamp_format;
+  /// date_format / timestamp_format were found by the sniffer rather than given: values the
+  /// built-in cast reads (ISO dates and timestamps) are read too, since a file can mix both.
+  bool date_format_sniffed = false;
+  bool timestamp_format_sniffed = false;
   /// COMPRESSION, ENCODING and the UTF-8 options, the same in every dialect (src/io reads them).
   TextInputOptions input;
 
@@ -75,6 +79,11 @@ struct CsvOptions {
 /// The options CsvFormat accepts in every dialect, for validation and docs; names compare
 /// ignoring case.
 std::vector<OptionSpec> CsvOptionSpecs();
+
+/// The options of CsvOptionSpecs a statement in `dialect` accepts: its own and the input
+/// layer's, named as that dialect's documentation names them (upper-case in Snowflake's and
+/// Firebolt's).
+std::vector<OptionSpec> CsvOptionSpecs(CsvSqlDialect dialect);
 
 /// The option names that only `dialect` uses (lower-case): the binder tells the Delta form from
 /// Snowflake's FILE_FORMAT = (...) by them.

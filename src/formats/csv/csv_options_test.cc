@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "common/string_util.h"
 #include "formats/csv/csv_format.h"
 
 namespace inlet {
@@ -225,6 +226,39 @@ TEST(CsvFormatTest, NameExtensionsAndOptions) {
   Status bad = format.ValidateOptions({{"delimiter", "||"}});
   EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(bad.message(), "delimiter must be a single character, got '||'");
+}
+
+TEST(CsvFormatTest, OptionsForListsTheStatementDialectsOnly) {
+  CsvFormat format;
+  auto names = [&](const FormatOptions& options) {
+    std::vector<std::string> out;
+    for (const OptionSpec& spec : format.OptionsFor(options)) out.push_back(spec.name);
+    return JoinStrings(out, ", ");
+  };
+  EXPECT_EQ(names({}), names({{kFormatDialectKey, "delta"}}));
+  EXPECT_EQ(names({{kFormatDialectKey, "delta"}}),
+            "header, has_header, delimiter, sep, quote, escape, nullValue, skipRows, COMPRESSION, "
+            "ENCODING, VALIDATE_UTF8, REPLACE_NON_UTF8_BYTES");
+  EXPECT_EQ(names({{kFormatDialectKey, "snowflake"}}),
+            "ESCAPE, RECORD_DELIMITER, FIELD_DELIMITER, SKIP_HEADER, PARSE_HEADER, DATE_FORMAT, "
+            "TIME_FORMAT, TIMESTAMP_FORMAT, BINARY_FORMAT, ESCAPE_UNENCLOSED_FIELD, TRIM_SPACE, "
+            "FIELD_OPTIONALLY_ENCLOSED_BY, NULL_IF, ERROR_ON_COLUMN_COUNT_MISMATCH, "
+            "EMPTY_FIELD_AS_NULL, SKIP_BYTE_ORDER_MARK, SKIP_BLANK_LINES, "
+            "REPLACE_INVALID_CHARACTERS, COMPRESSION, ENCODING, VALIDATE_UTF8, "
+            "REPLACE_NON_UTF8_BYTES");
+  EXPECT_EQ(names({{kFormatDialectKey, "firebolt"}}),
+            "HEADER, DELIMITER, QUOTE, ESCAPE, DATE_FORMAT, TIMESTAMP_FORMAT, EMPTY_FIELD_AS_NULL, "
+            "SKIP_BLANK_LINES, COMPRESSION, ENCODING, VALIDATE_UTF8, REPLACE_NON_UTF8_BYTES, "
+            "NEWLINE, NULL_STRING");
+  // Every option a dialect lists is one it accepts.
+  for (const char* dialect : {"delta", "snowflake", "firebolt"}) {
+    for (const OptionSpec& spec : format.OptionsFor({{kFormatDialectKey, dialect}})) {
+      Result<CsvOptions> parsed =
+          CsvOptions::Parse({{kFormatDialectKey, dialect}, {AsciiToLower(spec.name), "x"}});
+      EXPECT_EQ(parsed.status().message().find("belongs to"), std::string::npos)
+          << dialect << " " << spec.name;
+    }
+  }
 }
 
 }  // namespace

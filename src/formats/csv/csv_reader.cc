@@ -108,6 +108,16 @@ bool HasUserFormat(const CsvOptions& options, const LogicalType& type) {
   }
 }
 
+/// For a date or timestamp format the sniffer found: a value not in it may still be one the
+/// cast reads (ISO), as the file's other columns may be.
+bool AppendByCast(std::string_view text, const LogicalType& type, Column* column,
+                  const DateTimeFormat& sniffed, std::string* error, const CastOptions& options) {
+  if (TextAppenderFor(type)(text, type, column, error, options)) return true;
+  *error =
+      "it is neither ISO 8601 nor in the format '" + sniffed.text() + "' sniffed from the file";
+  return false;
+}
+
 }  // namespace
 
 std::string CsvFileName(const SourceFile& file) {
@@ -335,6 +345,10 @@ bool CsvReader::AppendFormatted(std::string_view text, const LogicalType& type, 
           column->AppendFixed<int32_t>(days);
           return true;
         }
+        if (options_.date_format_sniffed) {
+          return AppendByCast(text, type, column, *options_.date_format, &cast_error_,
+                              cast_options_);
+        }
         cast_error_ = "it does not match DATE_FORMAT '" + options_.date_format->text() + "'";
         return false;
       }
@@ -360,6 +374,10 @@ bool CsvReader::AppendFormatted(std::string_view text, const LogicalType& type, 
           if (type.id() == TypeId::kTimestampTz && zone) micros -= int64_t{*zone} * 60 * 1000000;
           column->AppendFixed<int64_t>(micros);
           return true;
+        }
+        if (options_.timestamp_format_sniffed) {
+          return AppendByCast(text, type, column, *options_.timestamp_format, &cast_error_,
+                              cast_options_);
         }
         cast_error_ =
             "it does not match TIMESTAMP_FORMAT '" + options_.timestamp_format->text() + "'";

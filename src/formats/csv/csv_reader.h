@@ -59,8 +59,9 @@ class CsvReader : public FormatReader {
   /// says whether target field `f` has a value there: false when it is NULL (a short record's
   /// missing field, a NULL_IF string, or an empty unquoted field read as NULL).
   bool FieldValue(size_t f, size_t source, std::string_view* text) const;
-  /// Appends `text` to a DATE/TIME/TIMESTAMP column by the user's format, or to a BINARY column
-  /// by BINARY_FORMAT; false (with cast_error_ set) when it does not match.
+  /// Appends `text` to a DATE/TIME/TIMESTAMP column by the user's format (or the sniffed one,
+  /// then the cast), or to a BINARY column by BINARY_FORMAT; false (with cast_error_ set) when it
+  /// does not match.
   /// REQUIRES: HasUserFormat(type) for these options.
   bool AppendFormatted(std::string_view text, const LogicalType& type, Column* column);
   /// After AppendField(f) failed: what kind of error, the reason, and the offending text in

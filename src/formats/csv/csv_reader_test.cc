@@ -151,6 +151,38 @@ TEST_F(CsvReaderTest, CastErrorsGoToTheSinkWithTheirPlace) {
             "orders.csv:3: column \"qty\": cannot cast 'abc' to INTEGER: invalid INTEGER value");
 }
 
+TEST_F(CsvReaderTest, SniffedDateAndTimestampFormatsApplyAndIsoStillLoads) {
+  // The formats come from the columns whose values all have one (d and ts); `other`, a DATE
+  // column of the table, mixes that format and ISO, and a value in neither is a row error.
+  auto schema = MakeSchema(
+      {MakeField("d", LogicalType::Date()), MakeField("ts", LogicalType::Timestamp()),
+       MakeField("iso", LogicalType::Date()), MakeField("other", LogicalType::Date())});
+  EXPECT_EQ(Read("d,ts,iso,other\n"
+                 "12/31/2024,12/31/2024 01:02:03 PM,2024-12-31,12/30/2024\n"
+                 "01/05/2024,1/2/2024 12:00:00 am,2024-01-06,2024-01-05\n"
+                 "01/07/2024,1/3/2024 5:00:00 PM,2024-01-07,31/12/2024\n",
+                 schema),
+            (TextRows{{"2024-12-31", "2024-12-31 13:02:03", "2024-12-31", "2024-12-30"},
+                      {"2024-01-05", "2024-01-02 00:00:00", "2024-01-06", "2024-01-05"}}));
+  ASSERT_EQ(sink_.errors.size(), 1u);
+  EXPECT_EQ(sink_.errors[0].reason,
+            "cannot cast '31/12/2024' to DATE: it is neither ISO 8601 nor in the format "
+            "'MM/DD/YYYY' sniffed from the file");
+
+  sink_.errors.clear();
+  auto timestamps = MakeSchema({MakeField("b", LogicalType::Timestamp())});
+  EXPECT_EQ(Read("a,b\n"
+                 "31.12.2024 13:02,31.12.2024 13:02\n"
+                 "01.01.2024 00:00,2024-12-31 14:00:00\n"
+                 "02.01.2024 10:00,31.12.2024 1:02 PM\n",
+                 timestamps),
+            (TextRows{{"2024-12-31 13:02:00"}, {"2024-12-31 14:00:00"}}));
+  ASSERT_EQ(sink_.errors.size(), 1u);
+  EXPECT_EQ(sink_.errors[0].reason,
+            "cannot cast '31.12.2024 1:02 PM' to TIMESTAMP: it is neither ISO 8601 nor in the "
+            "format 'DD.MM.YYYY HH24:MI' sniffed from the file");
+}
+
 TEST_F(CsvReaderTest, TextIntoNestedColumnsIsARowErrorAndTimeLoads) {
   LogicalType point = LogicalType::Struct({{"x", LogicalType::Integer(), true}});
   auto schema = MakeSchema({MakeField("id", LogicalType::Integer()), MakeField("p", point),

@@ -60,61 +60,156 @@ NumberKind ClassifyNumber(std::string_view s) {
                                                                : NumberKind::kNone;
 }
 
-/// Reads 1..max_digits digits at *pos.
-bool ReadNumber(std::string_view s, size_t* pos, size_t max_digits, int* value, size_t* digits) {
-  *value = 0;
-  *digits = 0;
-  while (*pos < s.size() && IsDigit(s[*pos]) && *digits < max_digits) {
-    *value = *value * 10 + (s[*pos] - '0');
+/// Skips up to `max_digits` digits at *pos; returns how many.
+size_t SkipDigits(std::string_view s, size_t* pos, size_t max_digits) {
+  size_t digits = 0;
+  while (*pos < s.size() && IsDigit(s[*pos]) && digits < max_digits) {
     ++*pos;
-    ++*digits;
+    ++digits;
   }
-  return *digits > 0;
+  return digits;
 }
 
-bool ValidDate(int year, int month, int day) {
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return false;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month != 2 || day <= 28 || leap;
+enum class DateOrder { kYmd, kDmy, kMdy };
+
+/// A sniffer candidate format, compiled once.
+struct Candidate {
+  DateTimeFormat format;
+  DateOrder order;
+  char separator;
+};
+
+/// Time parts of the candidate timestamp formats. As in DuckDB's sniffer, a 12-hour clock only
+/// follows a month-first date: 2022/01/27 11:04:57 PM stays text.
+constexpr const char* k24HourShapes[] = {" HH24:MI",   " HH24:MI:SS",   " HH24:MI:SS.FF",
+                                         "THH24:MI",   "THH24:MI:SS",   "THH24:MI:SS.FF"};
+constexpr const char* k12HourShapes[] = {" HH12:MI AM", " HH12:MI:SS AM", " HH12:MI:SS.FF AM",
+                                         " HH12:MIAM",  " HH12:MI:SSAM",  " HH12:MI:SS.FFAM"};
+
+/// The candidate formats, in order of preference: year first, then day first (DuckDB's choice
+/// when the values cannot tell day and month apart), then month first. `#` is the separator.
+std::vector<Candidate> CompileCandidates(bool with_time) {
+  static constexpr std::pair<DateOrder, std::string_view> kOrders[] = {
+      {DateOrder::kYmd, "YYYY#MM#DD"},
+      {DateOrder::kDmy, "DD#MM#YYYY"},
+      {DateOrder::kMdy, "MM#DD#YYYY"}};
+  std::vector<Candidate> out;
+  for (const auto& [order, pattern] : kOrders) {
+    for (char separator : {'-', '/', '.'}) {
+      // 2024.01.31 reads as a version number more often than as a date.
+      if (order == DateOrder::kYmd && separator == '.') continue;
+      std::vector<std::string_view> times = {""};
+      if (with_time) {
+        times.assign(std::begin(k24HourShapes), std::end(k24HourShapes));
+        if (order == DateOrder::kMdy) {
+          times.insert(times.end(), std::begin(k12HourShapes), std::end(k12HourShapes));
+        }
+      }
+      for (std::string_view time : times) {
+        std::string text(pattern);
+        std::replace(text.begin(), text.end(), '#', separator);
+        text += time;
+        auto format = DateTimeFormat::Compile(text, DateTimeFormatStyle::kSnowflake, "candidate");
+        INLET_DCHECK(format.ok());
+        out.push_back({std::move(format).ValueOrDie(), order, separator});
+      }
+    }
+  }
+  return out;
+}
+
+const std::vector<Candidate>& DateCandidates() {
+  static const std::vector<Candidate> candidates = CompileCandidates(false);
+  return candidates;
+}
+
+const std::vector<Candidate>& TimestampCandidates() {
+  static const std::vector<Candidate> candidates = CompileCandidates(true);
+  return candidates;
+}
+
+/// Which candidates the date at the start of a value may match, by its digit counts: a
+/// four-digit year first or last, the other two numbers of one or two digits.
+struct DateShape {
+  bool year_first = false;
+  bool year_last = false;
+  char separator = 0;
+
+  bool Allows(const Candidate& c) const {
+    return c.separator == separator && (c.order == DateOrder::kYmd ? year_first : year_last);
+  }
+};
+
+bool ReadDateShape(std::string_view value, DateShape* shape) {
+  size_t pos = 0;
+  const size_t first = SkipDigits(value, &pos, 4);
+  if (first == 0 || pos >= value.size()) return false;
+  shape->separator = value[pos++];
+  if (shape->separator != '-' && shape->separator != '/' && shape->separator != '.') return false;
+  if (SkipDigits(value, &pos, 2) == 0 || pos >= value.size() || value[pos++] != shape->separator) {
+    return false;
+  }
+  const size_t last = SkipDigits(value, &pos, 4);
+  shape->year_first = first == 4 && last >= 1 && last <= 2 && shape->separator != '.';
+  shape->year_last = first <= 2 && last == 4;
+  return shape->year_first || shape->year_last;
+}
+
+/// Clears the candidates of `alive` that do not read `value`.
+template <size_t N>
+void Narrow(const std::vector<Candidate>& candidates, const DateShape& shape,
+            std::string_view value, std::bitset<N>* alive) {
+  DateTimeFormat::Parts parts;
+  for (size_t i = 0; i < N; ++i) {
+    if ((*alive)[i] &&
+        !(shape.Allows(candidates[i]) && candidates[i].format.Parse(value, &parts))) {
+      alive->reset(i);
+    }
+  }
 }
 
 }  // namespace
 
-bool CsvTypeGuess::AddDate(std::string_view value, bool* has_time, bool* has_zone) {
-  // Three numbers with one separator: [Y]YYY-M-D, D-M-YYYY or M-D-YYYY.
-  size_t pos = 0;
-  int a, b, c;
-  size_t a_digits, b_digits, c_digits;
-  if (!ReadNumber(value, &pos, 4, &a, &a_digits) || pos >= value.size()) return false;
-  const char sep = value[pos];
-  if (sep != '-' && sep != '/' && sep != '.') return false;
-  if (date_separator_ != 0 && sep != date_separator_) return false;
-  ++pos;
-  if (!ReadNumber(value, &pos, 2, &b, &b_digits) || pos >= value.size() || value[pos] != sep) {
-    return false;
+CsvTypeGuess::CsvTypeGuess(const DateTimeFormat* date_format,
+                           const DateTimeFormat* timestamp_format)
+    : given_date_(date_format), given_timestamp_(timestamp_format) {
+  // Eight dates with a 24-hour time, the three month-first ones with a 12-hour time too.
+  static_assert(kTimestampFormats ==
+                kDateFormats * std::size(k24HourShapes) + 3 * std::size(k12HourShapes));
+  // A given format is the only way to its type, as it is for the reader.
+  if (given_date_ == nullptr) date_formats_.set();
+  if (given_timestamp_ == nullptr) timestamp_formats_.set();
+}
+
+void CsvTypeGuess::AddTemporal(std::string_view value) {
+  if (read_date_) {
+    int32_t days;
+    read_date_ = given_date_ ? given_date_->ParseDate(value, &days) : ParseDate(value, &days);
   }
-  ++pos;
-  if (!ReadNumber(value, &pos, 4, &c, &c_digits)) return false;
-  bool ok[kNumOrders];
-  ok[kYmd] = a_digits == 4 && c_digits <= 2 && ValidDate(a, b, c) && sep != '.';
-  ok[kDmy] = c_digits == 4 && a_digits <= 2 && ValidDate(c, b, a);
-  ok[kMdy] = c_digits == 4 && a_digits <= 2 && ValidDate(c, a, b);
-  bool any = false;
-  for (int o = 0; o < kNumOrders; ++o) any = any || (order_ok_[o] && ok[o]);
-  if (!any) return false;
-  // The rest is a time of day, checked by the ISO parser on a rewritten date.
-  *has_time = false;
-  *has_zone = false;
-  if (pos < value.size()) {
-    std::string iso = "2000-01-01" + std::string(value.substr(pos));
+  if (read_timestamp_ || read_timestamptz_) {
     int64_t micros;
-    if (!ParseTimestamp(iso, &micros, has_zone)) return false;
-    *has_time = true;
+    bool ok, zone;
+    if (given_timestamp_) {
+      std::optional<int> zone_minutes;
+      ok = given_timestamp_->ParseTimestamp(value, &micros, &zone_minutes);
+      zone = zone_minutes.has_value();
+    } else {
+      ok = ParseTimestamp(value, &micros, &zone);
+    }
+    read_timestamptz_ = read_timestamptz_ && ok;
+    read_timestamp_ = read_timestamp_ && ok && !zone;
   }
-  for (int o = 0; o < kNumOrders; ++o) order_ok_[o] = order_ok_[o] && ok[o];
-  date_separator_ = sep;
-  return true;
+  if (date_formats_.none() && timestamp_formats_.none()) return;
+  DateShape shape;
+  if (!ReadDateShape(value, &shape)) {
+    date_formats_.reset();
+    timestamp_formats_.reset();
+    return;
+  }
+  INLET_DCHECK(DateCandidates().size() == kDateFormats);
+  INLET_DCHECK(TimestampCandidates().size() == kTimestampFormats);
+  Narrow(DateCandidates(), shape, value, &date_formats_);
+  Narrow(TimestampCandidates(), shape, value, &timestamp_formats_);
 }
 
 void CsvTypeGuess::Add(std::string_view value) {
@@ -128,14 +223,9 @@ void CsvTypeGuess::Add(std::string_view value) {
     double_ = double_ && (kind == NumberKind::kInt64 || kind == NumberKind::kWideInteger ||
                           kind == NumberKind::kReal);
   }
-  if (date_ || timestamp_ || timestamptz_) {
-    bool has_time = false, has_zone = false;
-    if (!AddDate(value, &has_time, &has_zone)) {
-      date_ = timestamp_ = timestamptz_ = false;
-    } else {
-      date_ = date_ && !has_time;
-      timestamp_ = timestamp_ && !has_zone;
-    }
+  if (read_date_ || read_timestamp_ || read_timestamptz_ || date_formats_.any() ||
+      timestamp_formats_.any()) {
+    AddTemporal(value);
   }
 }
 
@@ -151,19 +241,46 @@ LogicalType CsvTypeGuess::type() const {
   if (bigint_) return LogicalType::BigInt();
   if (decimal_) return LogicalType::Decimal(38, 0);
   if (double_) return LogicalType::Double();
-  if (date_) return LogicalType::Date();
-  if (timestamp_) return LogicalType::Timestamp();
-  if (timestamptz_) return LogicalType::TimestampTz();
+  if (read_date_ || date_formats_.any()) return LogicalType::Date();
+  if (read_timestamp_ || timestamp_formats_.any()) return LogicalType::Timestamp();
+  if (read_timestamptz_) return LogicalType::TimestampTz();
   return LogicalType::Varchar();
+}
+
+std::vector<std::string> CsvTypeGuess::Formats() const {
+  std::vector<std::string> out;
+  const TypeId id = type().id();
+  if (id == TypeId::kDate) {
+    for (size_t i = 0; i < kDateFormats; ++i) {
+      if (date_formats_[i]) out.push_back(DateCandidates()[i].format.text());
+    }
+  } else if (id == TypeId::kTimestamp) {
+    for (size_t i = 0; i < kTimestampFormats; ++i) {
+      if (timestamp_formats_[i]) out.push_back(TimestampCandidates()[i].format.text());
+    }
+  }
+  return out;
 }
 
 std::string CsvTypeGuess::format() const {
   const TypeId id = type().id();
-  if (id != TypeId::kDate && id != TypeId::kTimestamp && id != TypeId::kTimestampTz) return "";
-  const std::string sep(1, date_separator_);
-  if (order_ok_[kYmd]) return "YYYY" + sep + "MM" + sep + "DD";
-  if (order_ok_[kDmy]) return "DD" + sep + "MM" + sep + "YYYY";
-  return "MM" + sep + "DD" + sep + "YYYY";
+  if (id == TypeId::kDate && given_date_) return given_date_->text();
+  if ((id == TypeId::kTimestamp || id == TypeId::kTimestampTz) && given_timestamp_) {
+    return given_timestamp_->text();
+  }
+  std::vector<std::string> formats = Formats();
+  return formats.empty() ? std::string() : formats.front();
+}
+
+bool CsvTypeGuess::NeedsFormat() const {
+  switch (type().id()) {
+    case TypeId::kDate:
+      return !read_date_;
+    case TypeId::kTimestamp:
+      return !read_timestamp_;
+    default:
+      return false;
+  }
 }
 
 namespace {
@@ -318,6 +435,14 @@ bool IsNull(std::string_view value, bool quoted, const CsvOptions& options) {
   return value.empty() || options.MatchesNullIf(value);
 }
 
+/// A guess that knows the formats the user gave (not those the sniffer found).
+CsvTypeGuess NewGuess(const CsvOptions& options) {
+  return CsvTypeGuess(
+      options.date_format && !options.date_format_sniffed ? &*options.date_format : nullptr,
+      options.timestamp_format && !options.timestamp_format_sniffed ? &*options.timestamp_format
+                                                                    : nullptr);
+}
+
 /// Column types from `records` (the header, when there is one, left out by the caller).
 void AddToGuesses(const ParsedRecords& records, size_t first, const CsvOptions& options,
                   std::vector<CsvTypeGuess>* guesses) {
@@ -335,12 +460,12 @@ bool DetectHeader(const ParsedRecords& records, size_t first, const CsvOptions& 
                   size_t columns) {
   if (first >= records.fields.size()) return true;
   const auto& head = records.fields[first];
-  std::vector<CsvTypeGuess> guesses(columns);
+  std::vector<CsvTypeGuess> guesses(columns, NewGuess(options));
   AddToGuesses(records, first + 1, options, &guesses);
   if (first + 1 == records.fields.size()) {
     // A single record: a header when none of its values reads as a number, date or boolean.
     for (size_t i = 0; i < head.size(); ++i) {
-      CsvTypeGuess alone;
+      CsvTypeGuess alone = NewGuess(options);
       alone.Add(head[i]);
       if (head[i].empty() || alone.type() != LogicalType::Varchar()) return false;
     }
@@ -353,31 +478,68 @@ bool DetectHeader(const ParsedRecords& records, size_t first, const CsvOptions& 
     if (guesses[i].type() == LogicalType::Varchar()) continue;
     all_text = false;
     if (IsNull(head[i], records.quoted[first][i], options) || guesses[i].Fits(head[i])) continue;
-    CsvTypeGuess alone;
+    CsvTypeGuess alone = NewGuess(options);
     alone.Add(head[i]);
     if (alone.type() == LogicalType::Varchar()) return true;
   }
   return all_text;
 }
 
-/// The date order of the sample's DATE columns when it is not ISO (which the cast reads without
-/// a format) and they agree on it; nullopt otherwise.
-Result<std::optional<DateTimeFormat>> DetectDateFormat(const ParsedRecords& records, size_t first,
-                                                       const CsvOptions& options) {
-  const size_t columns = records.fields.size() > first ? records.fields[first].size() : 0;
-  std::vector<CsvTypeGuess> guesses(columns);
-  AddToGuesses(records, options.header ? first + 1 : first, options, &guesses);
-  std::string found;
-  for (const CsvTypeGuess& guess : guesses) {
-    if (guess.type().id() != TypeId::kDate || guess.format().starts_with("YYYY")) continue;
-    if (!found.empty() && found != guess.format()) return std::optional<DateTimeFormat>();
-    found = guess.format();
+/// Of the candidate formats each column's values have, the one the most columns have; ties go
+/// to one that starts with `date_part`, then to the preferred one. Empty without any.
+std::string PickFormat(const std::vector<std::vector<std::string>>& per_column,
+                       const std::vector<Candidate>& candidates, std::string_view date_part) {
+  std::map<std::string, int> counts;
+  for (const auto& formats : per_column) {
+    for (const std::string& format : formats) ++counts[format];
   }
-  if (found.empty()) return std::optional<DateTimeFormat>();
-  INLET_ASSIGN_OR_RETURN(DateTimeFormat format,
-                         DateTimeFormat::Compile(found, DateTimeFormatStyle::kSnowflake,
-                                                 "the sniffed date format"));
-  return std::optional<DateTimeFormat>(std::move(format));
+  std::string best;
+  std::pair<int, bool> best_key{0, false};
+  for (const Candidate& candidate : candidates) {
+    const std::string& text = candidate.format.text();
+    auto it = counts.find(text);
+    if (it == counts.end()) continue;
+    const bool same_date = !date_part.empty() && text.starts_with(date_part);
+    // Candidates come in order of preference: a later one must be strictly better.
+    const std::pair<int, bool> key{it->second, same_date};
+    if (best.empty() || key > best_key) {
+      best = text;
+      best_key = key;
+    }
+  }
+  return best;
+}
+
+std::optional<DateTimeFormat> CandidateNamed(const std::vector<Candidate>& candidates,
+                                             const std::string& text) {
+  for (const Candidate& c : candidates) {
+    if (c.format.text() == text) return c.format;
+  }
+  return std::nullopt;
+}
+
+/// Sets the date and timestamp formats the user did not give to those of the sample's DATE
+/// and TIMESTAMP columns that the cast cannot read (see ResolveCsvOptions).
+void DetectDateTimeFormats(const ParsedRecords& records, size_t first, CsvOptions* options) {
+  const size_t columns = records.fields.size() > first ? records.fields[first].size() : 0;
+  std::vector<CsvTypeGuess> guesses(columns, NewGuess(*options));
+  AddToGuesses(records, options->header ? first + 1 : first, *options, &guesses);
+  std::vector<std::vector<std::string>> dates, timestamps;
+  for (const CsvTypeGuess& guess : guesses) {
+    if (!guess.NeedsFormat()) continue;
+    (guess.type().id() == TypeId::kDate ? dates : timestamps).push_back(guess.Formats());
+  }
+  if (!options->date_format) {
+    options->date_format =
+        CandidateNamed(DateCandidates(), PickFormat(dates, DateCandidates(), ""));
+    options->date_format_sniffed = options->date_format.has_value();
+  }
+  if (!options->timestamp_format) {
+    const std::string date_part = options->date_format ? options->date_format->text() : "";
+    options->timestamp_format = CandidateNamed(
+        TimestampCandidates(), PickFormat(timestamps, TimestampCandidates(), date_part));
+    options->timestamp_format_sniffed = options->timestamp_format.has_value();
+  }
 }
 
 }  // namespace
@@ -394,8 +556,8 @@ Result<CsvOptions> ResolveCsvOptions(const SourceFile& file, const FormatOptions
   const bool given_escape = GivenAny(options, {"escape"});
   const bool given_header = GivenAny(options, {"header", "has_header"});
   const bool given_skip = GivenAny(options, {"skiprows"});
-  const bool given_date_format = out.date_format.has_value();
-  if (given_delimiter && given_quote && given_escape && given_header && given_date_format) {
+  const bool given_formats = out.date_format.has_value() && out.timestamp_format.has_value();
+  if (given_delimiter && given_quote && given_escape && given_header && given_formats) {
     return out;
   }
 
@@ -466,9 +628,7 @@ Result<CsvOptions> ResolveCsvOptions(const SourceFile& file, const FormatOptions
     first = static_cast<size_t>(best.skip);
   }
   if (!given_header) out.header = DetectHeader(best_records, first, out, best.columns);
-  if (!given_date_format) {
-    INLET_ASSIGN_OR_RETURN(out.date_format, DetectDateFormat(best_records, first, out));
-  }
+  DetectDateTimeFormats(best_records, first, &out);
   return out;
 }
 
@@ -498,7 +658,7 @@ Result<CsvSniffResult> SniffCsv(const SourceFile& file, const FormatOptions& opt
   } else {
     for (size_t i = 0; i < columns; ++i) names.push_back("column" + std::to_string(i + 1));
   }
-  std::vector<CsvTypeGuess> guesses(columns);
+  std::vector<CsvTypeGuess> guesses(columns, NewGuess(resolved));
   AddToGuesses(records, resolved.header ? 1 : 0, resolved, &guesses);
 
   // A later value that disagrees with the head would reject its row: chunks spread to the end
@@ -528,16 +688,19 @@ Result<CsvSniffResult> SniffCsv(const SourceFile& file, const FormatOptions& opt
   names = MakeCsvColumnNames(names);
   for (size_t i = 0; i < columns; ++i) {
     CsvSniffedColumn column{names[i], guesses[i].type(), guesses[i].format()};
-    // The reader reads dates in ISO order, or in the one date format of the options: a column
-    // in another order stays text rather than reject its rows.
-    if (column.type.id() == TypeId::kDate &&
-        (resolved.date_format ? column.format != resolved.date_format->text()
-                              : !column.format.starts_with("YYYY"))) {
-      column.type = LogicalType::Varchar();
-    }
-    if ((column.type.id() == TypeId::kTimestamp || column.type.id() == TypeId::kTimestampTz) &&
-        !column.format.starts_with("YYYY")) {
-      column.type = LogicalType::Varchar();
+    if (guesses[i].NeedsFormat()) {
+      // The reader has one date and one timestamp format besides the cast: a column whose
+      // values are in another stays text rather than reject its rows.
+      const std::optional<DateTimeFormat>& file_format =
+          column.type.id() == TypeId::kDate ? resolved.date_format : resolved.timestamp_format;
+      const std::vector<std::string> formats = guesses[i].Formats();
+      if (file_format &&
+          std::find(formats.begin(), formats.end(), file_format->text()) != formats.end()) {
+        column.format = file_format->text();
+      } else {
+        column.type = LogicalType::Varchar();
+        column.format.clear();
+      }
     }
     result.columns.push_back(std::move(column));
   }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,12 +26,18 @@ struct CsvSampleLimits {
 };
 
 /// The narrowest type that holds every value seen, for one column. Candidates, narrowest
-/// first: BOOLEAN (true/false only, any case), BIGINT, DECIMAL(38,0), DOUBLE, DATE, TIMESTAMP
-/// (a date then [ |T]HH:MM[:SS[.f]]), TIMESTAMPTZ (the same with a zone), else VARCHAR.
+/// first: BOOLEAN (true/false only, any case), BIGINT, DECIMAL(38,0), DOUBLE, DATE, TIMESTAMP,
+/// TIMESTAMPTZ, else VARCHAR.
 ///
-/// Dates are YYYY-MM-DD (or YYYY/MM/DD), or day, month and year in an order the values decide:
-/// MM/DD/YYYY when some value's second number is past 12, else DD/MM/YYYY (DuckDB's choice when
-/// nothing tells them apart); '-' and '.' separate them too, the same one throughout.
+/// A value is a DATE or TIMESTAMP when the built-in cast reads it (YYYY-MM-DD or YYYY/MM/DD, then
+/// [ |T]HH:MM[:SS[.f]]; a zone makes it TIMESTAMPTZ), or when one of the candidate formats reads
+/// it: day, month and four-digit year in the order YYYY-MM-DD, DD-MM-YYYY or MM-DD-YYYY with `-`,
+/// `/` or `.` between them (not `.` after the year), then for a TIMESTAMP a space or T and
+/// HH24:MI[:SS[.FF]], or after a month-first date (as DuckDB's sniffer has it) a space and
+/// HH12:MI[:SS[.FF]] with AM/PM after it (a space before AM/PM or none). A column is of such a
+/// type while one way reads every value; which candidates still do is Formats(). With a given
+/// format (the user's DATE_FORMAT / TIMESTAMP_FORMAT), it alone decides what a value of its type
+/// is, as it does when the file is read.
 ///
 /// Integers too large for BIGINT become DECIMAL(38,0) rather than DOUBLE: they are usually
 /// identifiers, and DOUBLE would silently round them; past 38 digits the column is VARCHAR.
@@ -38,43 +45,62 @@ struct CsvSampleLimits {
 /// inferred numeric loads whatever the sample missed unless a later value is truly not a number.
 class CsvTypeGuess {
  public:
+  /// `date_format` / `timestamp_format`: the formats the user gave, or null. They must outlive
+  /// the guess.
+  explicit CsvTypeGuess(const DateTimeFormat* date_format = nullptr,
+                        const DateTimeFormat* timestamp_format = nullptr);
+
   /// Takes one non-NULL value into account.
   void Add(std::string_view value);
   /// Whether `value` fits type() (and format()).
   bool Fits(std::string_view value) const;
   /// The chosen type; VARCHAR when no value was seen.
   LogicalType type() const;
-  /// The date order of a DATE or TIMESTAMP column: "YYYY-MM-DD", "DD/MM/YYYY", "MM-DD-YYYY"...;
-  /// empty for other types.
+  /// For a DATE or TIMESTAMP column: the given format, else the first of Formats(), else empty
+  /// (ISO values of several shapes, which the cast reads); empty for other types.
   std::string format() const;
+  /// The candidate formats that read every value as type() (a DATE or TIMESTAMP), in order of
+  /// preference: year first, then day first, then month first. Empty for other types.
+  std::vector<std::string> Formats() const;
+  /// Whether type() is a DATE or TIMESTAMP that only a candidate format reads: neither the
+  /// given format nor, without one, the cast.
+  bool NeedsFormat() const;
 
  private:
-  enum Order { kYmd, kDmy, kMdy, kNumOrders };
-  /// Narrows the date candidates by the date at the start of `value`; false when it has none.
-  bool AddDate(std::string_view value, bool* has_time, bool* has_zone);
+  static constexpr size_t kDateFormats = 8;
+  static constexpr size_t kTimestampFormats = 66;
 
+  void AddTemporal(std::string_view value);
+
+  const DateTimeFormat* given_date_;
+  const DateTimeFormat* given_timestamp_;
   bool any_ = false;
   bool boolean_ = true;
   bool bigint_ = true;
   bool decimal_ = true;
   bool double_ = true;
-  bool date_ = true;
-  bool timestamp_ = true;
-  bool timestamptz_ = true;
-  bool order_ok_[kNumOrders] = {true, true, true};
-  char date_separator_ = 0;
+  /// Every value is read as a DATE / TIMESTAMP / TIMESTAMPTZ by the given format or, without
+  /// one, by the cast.
+  bool read_date_ = true;
+  bool read_timestamp_ = true;
+  bool read_timestamptz_ = true;
+  /// The candidate formats that read every value.
+  std::bitset<kDateFormats> date_formats_;
+  std::bitset<kTimestampFormats> timestamp_formats_;
 };
 
 /// What the sniffer found for one column.
 struct CsvSniffedColumn {
   std::string name;
   LogicalType type;
-  /// See CsvTypeGuess::format().
+  /// For a DATE or TIMESTAMP column, the format its values are in: the file's date or timestamp
+  /// format when the reader needs it, else CsvTypeGuess::format().
   std::string format;
 };
 
 /// A file's dialect and columns as the sniffer sees them, user-given options included.
 struct CsvSniffResult {
+  /// With the date and timestamp formats found (CsvOptions::date_format_sniffed).
   CsvOptions options;
   /// The first record delimiter in the sample: "\n", "\r\n" or "\r"; empty without any.
   std::string newline;
@@ -89,6 +115,9 @@ struct CsvSniffResult {
 ///   to the earlier candidate. Leading records with another count are skipped (skipRows).
 /// - there is a header unless every value of the first record fits the type the rest of its
 ///   column has and some column is not VARCHAR; a file of text columns has one.
+/// - the date format is the candidate format (CsvTypeGuess) that the most DATE columns the cast
+///   cannot read have in all their values; ties go to the preferred one. The timestamp format
+///   likewise for TIMESTAMP columns, ties going to one with the date format's date part.
 /// Errors name the file.
 Result<CsvOptions> ResolveCsvOptions(const SourceFile& file, const FormatOptions& options,
                                      const CsvSampleLimits& limits = {});

@@ -249,11 +249,80 @@ TEST_F(CsvSniffTest, TheValuesDecideTheDateOrder) {
   EXPECT_EQ(iso->columns[1].type, LogicalType::Timestamp());
   EXPECT_FALSE(iso->options.date_format.has_value());
 
+  // ISO dates need no format: they load beside a column in another order.
+  Result<CsvSniffResult> with_iso = Sniff("a,b\n13/02/2024,2024-02-13\n");
+  ASSERT_TRUE(with_iso.ok());
+  EXPECT_EQ(with_iso->columns[0].type, LogicalType::Date());
+  EXPECT_EQ(with_iso->columns[1].type, LogicalType::Date());
+
   // Two columns in two orders: the reader has one date format, so the second stays text.
-  Result<CsvSniffResult> mixed = Sniff("a,b\n13/02/2024,2024-02-13\n");
+  Result<CsvSniffResult> mixed = Sniff("a,b\n13/02/2024,02/13/2024\n");
   ASSERT_TRUE(mixed.ok());
   EXPECT_EQ(mixed->columns[0].type, LogicalType::Date());
   EXPECT_EQ(mixed->columns[1].type, LogicalType::Varchar());
+  EXPECT_EQ(mixed->columns[1].format, "");
+}
+
+TEST_F(CsvSniffTest, NonIsoDatesAndTimestampsGetTheFileFormats) {
+  Result<CsvSniffResult> sniffed =
+      Sniff("d,ts,n\n12/31/2024,12/31/2024 01:02:03 PM,1\n1/2/2024,1/2/2024 11:00:00 am,2\n");
+  ASSERT_TRUE(sniffed.ok()) << sniffed.status().ToString();
+  ASSERT_EQ(sniffed->columns.size(), 3u);
+  EXPECT_EQ(sniffed->columns[0].type, LogicalType::Date());
+  EXPECT_EQ(sniffed->columns[0].format, "MM/DD/YYYY");
+  EXPECT_EQ(sniffed->columns[1].type, LogicalType::Timestamp());
+  EXPECT_EQ(sniffed->columns[1].format, "MM/DD/YYYY HH12:MI:SS AM");
+  EXPECT_EQ(sniffed->columns[2].format, "");
+  const CsvOptions& options = sniffed->options;
+  ASSERT_TRUE(options.date_format && options.timestamp_format);
+  EXPECT_EQ(options.date_format->text(), "MM/DD/YYYY");
+  EXPECT_EQ(options.timestamp_format->text(), "MM/DD/YYYY HH12:MI:SS AM");
+  EXPECT_TRUE(options.date_format_sniffed);
+  EXPECT_TRUE(options.timestamp_format_sniffed);
+
+  // Timestamps that cannot tell day from month take the order of the file's dates.
+  Result<CsvSniffResult> ordered = Sniff("d,ts\n12/31/2024,01/02/2024 10:00\n");
+  ASSERT_TRUE(ordered.ok());
+  EXPECT_EQ(ordered->options.timestamp_format->text(), "MM/DD/YYYY HH24:MI");
+  Result<CsvSniffResult> alone = Sniff("ts\n01/02/2024 10:00\n");
+  ASSERT_TRUE(alone.ok());
+  EXPECT_EQ(alone->options.timestamp_format->text(), "DD/MM/YYYY HH24:MI");
+
+  // The format most columns have wins; the others stay text.
+  Result<CsvSniffResult> majority =
+      Sniff("a,b,c,e\n31/12/2024,12/31/2024,12/30/2024,12.31.2024\n"
+            "30/12/2024,12/30/2024,12/29/2024,12/30/2024\n");
+  ASSERT_TRUE(majority.ok());
+  EXPECT_EQ(majority->options.date_format->text(), "MM/DD/YYYY");
+  EXPECT_EQ(majority->columns[0].type, LogicalType::Varchar());
+  EXPECT_EQ(majority->columns[1].type, LogicalType::Date());
+  EXPECT_EQ(majority->columns[2].type, LogicalType::Date());
+  // Its values have two separators: no one format reads them.
+  EXPECT_EQ(majority->columns[3].type, LogicalType::Varchar());
+
+  // ISO values need no format.
+  Result<CsvSniffResult> iso = Sniff("d,ts\n2024-12-31,2024-12-31T01:02:03\n");
+  ASSERT_TRUE(iso.ok());
+  EXPECT_FALSE(iso->options.date_format || iso->options.timestamp_format);
+  EXPECT_EQ(iso->columns[1].format, "YYYY-MM-DDTHH24:MI:SS");
+}
+
+TEST_F(CsvSniffTest, GivenFormatsWin) {
+  // Snowflake's words: DATE_FORMAT decides what a date is, and ISO values are not dates then.
+  Result<CsvSniffResult> sniffed =
+      Sniff("d,iso,ts\n05-Jan-2024,2024-01-05,2024-01-05 10:00\n",
+            {{kFormatDialectKey, "snowflake"},
+             {"parse_header", "true"},
+             {"date_format", "DD-MON-YYYY"},
+             {"timestamp_format", "YYYY-MM-DD HH24:MI"}});
+  ASSERT_TRUE(sniffed.ok()) << sniffed.status().ToString();
+  EXPECT_EQ(sniffed->columns[0].type, LogicalType::Date());
+  EXPECT_EQ(sniffed->columns[0].format, "DD-MON-YYYY");
+  EXPECT_EQ(sniffed->columns[1].type, LogicalType::Varchar());
+  EXPECT_EQ(sniffed->columns[2].type, LogicalType::Timestamp());
+  EXPECT_EQ(sniffed->columns[2].format, "YYYY-MM-DD HH24:MI");
+  EXPECT_FALSE(sniffed->options.date_format_sniffed);
+  EXPECT_FALSE(sniffed->options.timestamp_format_sniffed);
 }
 
 TEST(CsvTypeGuessTest, DatesInEveryOrder) {
@@ -266,6 +335,70 @@ TEST(CsvTypeGuessTest, DatesInEveryOrder) {
   EXPECT_EQ(Guess({"31.12.1999", "1.1.2000"}), LogicalType::Date());
   EXPECT_EQ(Guess({"1999-02-29"}), LogicalType::Varchar());
   EXPECT_EQ(Guess({"29/02/2000 10:11"}), LogicalType::Timestamp());
+}
+
+std::string FormatOf(const std::vector<std::string>& values) {
+  CsvTypeGuess guess;
+  for (const std::string& v : values) guess.Add(v);
+  return guess.type().ToString() + " " + guess.format();
+}
+
+TEST(CsvTypeGuessTest, TimestampShapes) {
+  EXPECT_EQ(FormatOf({"12/31/2024 13:45"}), "TIMESTAMP MM/DD/YYYY HH24:MI");
+  EXPECT_EQ(FormatOf({"31.12.2024 13:45:00", "1.2.2024 0:00:00"}),
+            "TIMESTAMP DD.MM.YYYY HH24:MI:SS");
+  EXPECT_EQ(FormatOf({"31-12-2024T13:45:00.5", "31-12-2024T13:45:00.123456"}),
+            "TIMESTAMP DD-MM-YYYYTHH24:MI:SS.FF");
+  EXPECT_EQ(FormatOf({"12/31/2024 01:02:03 PM", "1/2/2024 11:00:00 am"}),
+            "TIMESTAMP MM/DD/YYYY HH12:MI:SS AM");
+  EXPECT_EQ(FormatOf({"12/31/2024 1:02PM"}), "TIMESTAMP MM/DD/YYYY HH12:MIAM");
+  EXPECT_EQ(FormatOf({"12/31/2024 1:02:03.25 PM"}), "TIMESTAMP MM/DD/YYYY HH12:MI:SS.FF AM");
+  // A 12-hour clock only after a month-first date, as in DuckDB; it tells an ambiguous date.
+  EXPECT_EQ(FormatOf({"01/02/2024 01:02 PM"}), "TIMESTAMP MM/DD/YYYY HH12:MI AM");
+  EXPECT_EQ(FormatOf({"2024/01/27 11:04:57 PM"}), "VARCHAR ");
+  EXPECT_EQ(FormatOf({"31/12/2024 11:04:57 PM"}), "VARCHAR ");
+  // The cast reads ISO timestamps of any shape; the format is the one shape they share.
+  EXPECT_EQ(FormatOf({"2024-12-31 13:45:00"}), "TIMESTAMP YYYY-MM-DD HH24:MI:SS");
+  EXPECT_EQ(FormatOf({"2024-12-31 13:45", "2024-12-31 13:45:00"}), "TIMESTAMP ");
+  // Values no single format reads stay text.
+  EXPECT_EQ(FormatOf({"12/31/2024 13:45", "12/31/2024 13:45:00"}), "VARCHAR ");
+  EXPECT_EQ(FormatOf({"12/31/2024", "12/31/2024 13:45"}), "VARCHAR ");
+  EXPECT_EQ(FormatOf({"12/31/2024 13:45 PM"}), "VARCHAR ");
+  EXPECT_EQ(FormatOf({"12/31/2024 13:45+02"}), "VARCHAR ");
+  EXPECT_EQ(FormatOf({"1/2/3"}), "VARCHAR ");
+  EXPECT_EQ(FormatOf({"2024.12.31"}), "VARCHAR ");
+}
+
+TEST(CsvTypeGuessTest, FormatsListsWhatStillFits) {
+  CsvTypeGuess guess;
+  guess.Add("01/02/2024");
+  EXPECT_EQ(guess.Formats(), (std::vector<std::string>{"DD/MM/YYYY", "MM/DD/YYYY"}));
+  EXPECT_TRUE(guess.NeedsFormat());
+  guess.Add("01/13/2024");
+  EXPECT_EQ(guess.Formats(), (std::vector<std::string>{"MM/DD/YYYY"}));
+
+  CsvTypeGuess iso;
+  iso.Add("2024-01-02");
+  EXPECT_FALSE(iso.NeedsFormat());
+  EXPECT_EQ(iso.Formats(), (std::vector<std::string>{"YYYY-MM-DD"}));
+}
+
+TEST(CsvTypeGuessTest, AGivenFormatAloneMakesItsType) {
+  auto date =
+      DateTimeFormat::Compile("DD-MON-YYYY", DateTimeFormatStyle::kSnowflake, "DATE_FORMAT");
+  auto timestamp = DateTimeFormat::Compile("DD-MON-YYYY HH24:MITZH",
+                                           DateTimeFormatStyle::kSnowflake, "TIMESTAMP_FORMAT");
+  ASSERT_TRUE(date.ok() && timestamp.ok());
+  auto guess = [&](std::vector<std::string> values) {
+    CsvTypeGuess g(&*date, &*timestamp);
+    for (const std::string& v : values) g.Add(v);
+    return g.type().ToString() + " " + g.format();
+  };
+  EXPECT_EQ(guess({"05-Jan-2024", "5-feb-2024"}), "DATE DD-MON-YYYY");
+  EXPECT_EQ(guess({"2024-01-05"}), "VARCHAR ");
+  EXPECT_EQ(guess({"05/01/2024"}), "VARCHAR ");
+  EXPECT_EQ(guess({"05-Jan-2024 10:00+02", "05-Jan-2024 10:00Z"}),
+            "TIMESTAMPTZ DD-MON-YYYY HH24:MITZH");
 }
 
 TEST_F(CsvSniffTest, ValuesFarIntoALargeFileVote) {
