@@ -143,7 +143,7 @@ bench_case() {
   esac
   local expected bytes run_dir
   expected="$(row_count "$size")"
-  bytes="$(stat -c %s "$input")"
+  bytes="$(stat -L -c %s "$input")"
   run_dir="$out_dir/$scenario-$size"
   rm -rf "$run_dir"
   mkdir -p "$run_dir"

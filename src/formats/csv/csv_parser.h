@@ -93,13 +93,14 @@ class CsvParser {
   /// the records this one would have read from there. REQUIRES: between records.
   Result<int64_t> SkipToRecordStart(int64_t offset);
 
-  size_t num_fields() const { return field_ends_.size(); }
+  size_t num_fields() const { return fields_.size(); }
   std::string_view field(size_t i) const {
-    const size_t begin = i == 0 ? 0 : field_ends_[i - 1];
-    return std::string_view(field_data_.data() + begin, field_ends_[i] - begin);
+    const FieldSpan& f = fields_[i];
+    return std::string_view((fields_in_buffer_ ? buffer_.data() : field_data_.data()) + f.begin,
+                            f.end - f.begin);
   }
   /// True when field `i` was written in quotes (so "" is an empty string, not a missing value).
-  bool field_quoted(size_t i) const { return field_quoted_[i] != 0; }
+  bool field_quoted(size_t i) const { return fields_[i].quoted; }
   /// 1-based line where the current record starts, counted from where the input starts: the
   /// file's line unless the parser reads a split (see FileRecordLine).
   int64_t record_line() const { return record_line_; }
@@ -159,6 +160,15 @@ class CsvParser {
   /// SkipToRecordStart's first stage: the state at `offset` (or at the end of the input).
   Result<bool> AdvanceTo(int64_t offset);
   State ComputeTransition(State from, uint8_t c) const;
+  enum class InBuffer : uint8_t { kRecord, kPastEnd, kCopy };
+  /// NextRecord's fast path: reads the record from pos_ with its fields left in buffer_. At
+  /// kCopy (a byte to unescape, or the chunk's end) the record so far is moved to field_data_
+  /// and NextRecord's loop carries on from pos_ and state_.
+  InBuffer NextRecordInBuffer();
+  /// Copies the fields read so far and the current one's bytes [field_begin, field_end) into
+  /// field_data_, and leaves the parser in `state` before byte `next` of buffer_.
+  InBuffer MoveRecordToFieldData(const char* field_begin, const char* field_end, State state,
+                                 const char* next);
   /// Reads the next chunk; false at end of input.
   Result<bool> FillBuffer();
   /// The first read: fills at least 3 bytes when there are, and skips a UTF-8 BOM.
@@ -187,10 +197,17 @@ class CsvParser {
   int64_t lines_before_ = 0;
   int64_t end_offset_ = -1;
 
-  // The current record.
+  // The current record: its fields are bytes [begin, end) of buffer_ when fields_in_buffer_,
+  // else of field_data_ (see NextRecord's PERF NOTES).
+  struct FieldSpan {
+    size_t begin;
+    size_t end;
+    bool quoted;
+  };
   std::string field_data_;
-  std::vector<size_t> field_ends_;
-  std::vector<uint8_t> field_quoted_;  // not vector<bool>: a push_back per field must be cheap
+  std::vector<FieldSpan> fields_;
+  bool fields_in_buffer_ = false;
+  size_t field_begin_ = 0;  // where the current field starts in field_data_
   bool quoted_ = false;
   bool unterminated_quote_ = false;
   int64_t record_line_ = 1;

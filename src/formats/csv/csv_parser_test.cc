@@ -113,6 +113,36 @@ TEST_P(CsvParserTest, NewlinesInsideQuotesAreKeptAndCounted) {
   EXPECT_EQ(p.lines, (std::vector<int64_t>{1, 4, 7}));
 }
 
+// Plain fields are read where they lie in the input until a byte needs undoing (a doubled quote,
+// bytes after a closing quote, an escape, a kept blank line): the record's earlier fields and
+// quote flags must come through that switch unchanged, and the next records too.
+TEST_P(CsvParserTest, FieldsBeforeAByteToUndoKeepTheirValues) {
+  CsvDialect dialect;
+  dialect.has_escape = true;
+  dialect.unquoted_escape = '\\';
+  dialect.skip_blank_lines = false;
+  Parsed p = Parse(
+      "a,\"b\",c\"d,\"e\"\"f\",\"g\"h,i\n"
+      "\n"
+      "j,\"k\\\"l\",m\\,n\n"
+      "o,\"p\"\n",
+      dialect);
+  EXPECT_EQ(p.rows,
+            (Rows{{"a", "b", "c\"d", "e\"f", "gh", "i"}, {""}, {"j", "k\"l", "m,n"}, {"o", "p"}}));
+  EXPECT_EQ(p.lines, (std::vector<int64_t>{1, 2, 3, 4}));
+  EXPECT_EQ(p.offsets, (std::vector<int64_t>{0, 24, 25, 39}));
+
+  dialect.chunk_size = GetParam();
+  CsvParser parser(std::make_unique<MemoryInputStream>("x,\"y\",\"z\"\"\"\n"), dialect);
+  ASSERT_TRUE(*parser.NextRecord());
+  ASSERT_EQ(parser.num_fields(), 3u);
+  EXPECT_FALSE(parser.field_quoted(0));
+  EXPECT_TRUE(parser.field_quoted(1));
+  EXPECT_TRUE(parser.field_quoted(2));
+  EXPECT_EQ(parser.field(2), "z\"");
+  EXPECT_EQ(parser.RawRecord(100), "x,\"y\",\"z\"\"\"");
+}
+
 TEST_P(CsvParserTest, QuoteInsideAnUnquotedFieldIsData) {
   EXPECT_EQ(Parse("ab\"c,d\"\n5 \"in\"\n").rows, (Rows{{"ab\"c", "d\""}, {"5 \"in\""}}));
 }

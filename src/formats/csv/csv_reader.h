@@ -55,6 +55,8 @@ class CsvReader : public FormatReader {
   /// Appends target field `f` of the current record; false when it cannot (a cast failure
   /// leaves its reason in cast_error_). Builds no string on success.
   bool AppendField(size_t f, Column* column);
+  /// AppendField for every field and option: defaults, NULLs, NULL_IF, TRIM_SPACE and formats.
+  bool AppendFieldInGeneral(size_t f, Column* column);
   /// Sets `*text` to file column `source` of the current record, trimmed under TRIM_SPACE, and
   /// says whether target field `f` has a value there: false when it is NULL (a short record's
   /// missing field, a NULL_IF string, or an empty unquoted field read as NULL).
@@ -86,6 +88,9 @@ class CsvReader : public FormatReader {
   std::vector<TextAppender> appenders_;
   /// ReadRequest::truncate_text (TRUNCATECOLUMNS).
   CastOptions cast_options_;
+  /// No NULL_IF string and no TRIM_SPACE: only an empty unquoted field can be NULL (see
+  /// AppendField).
+  bool plain_field_values_ = false;
   size_t expected_fields_ = 0;
   bool finished_ = false;
   /// The last cast failure's reason, reused so a successful field allocates nothing.

@@ -1,6 +1,9 @@
 // The writer's choices: codec levels, data pages v1 or v2, and the limits it checks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
+
 #include "formats/parquet/nested_test_data.h"
 #include "formats/parquet/writer_test_util.h"
 
@@ -224,6 +227,81 @@ TEST(ParquetWriterOptions, PagesEndAfterDataPageRows) {
   }
   EXPECT_EQ(page_values, (std::vector<int32_t>{1000, 1000, 1000, 1000, 1000}));
   EXPECT_EQ(ReadBack(bytes), rows);
+}
+
+// A column without NULLs goes into its dictionary by the run between the rows where the writer
+// decides something: its pages still end after data_page_rows rows and right after the value
+// that overflows the dictionary page (then PLAIN), wherever the batches end.
+TEST(ParquetWriterOptions, ColumnsWithoutNullsEndPagesWhereTheLimitsSay) {
+  struct Case {
+    LogicalType type;
+    std::function<Value(int64_t)> value;
+    int64_t plain_bytes;  // of one dictionary entry
+  };
+  const std::vector<Case> cases = {
+      {LogicalType::Integer(), [](int64_t i) { return Value::Int(LogicalType::Integer(), i); }, 4},
+      {LogicalType::Date(), [](int64_t i) { return Value::Date(static_cast<int32_t>(i)); }, 4},
+      {LogicalType::BigInt(), [](int64_t i) { return Value::BigInt(i * 1000003); }, 8},
+      {LogicalType::Decimal(9, 2), [](int64_t i) { return Value::Decimal(i * 7, 9, 2); }, 4},
+      {LogicalType::Decimal(15, 2), [](int64_t i) { return Value::Decimal(-i, 15, 2); }, 8},
+      {LogicalType::Varchar(),
+       [](int64_t i) {
+         std::string s = std::to_string(100000 + i);  // 6 characters: 10 PLAIN bytes
+         return Value::Varchar(s);
+       },
+       10},
+  };
+  constexpr int64_t kRows = 5000;
+  constexpr int64_t kPageRows = 700;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.type.ToString());
+    SchemaPtr schema =
+        std::make_shared<Schema>(std::vector<Field>{parquet_test::MakeField("v", c.type)});
+    std::vector<std::vector<Value>> rows;
+    for (int64_t i = 0; i < kRows; ++i) rows.push_back({c.value(i)});
+    ParquetWriterOptions options;
+    options.data_page_rows = kPageRows;
+    options.dictionary_page_bytes = 4096;
+    auto out = std::make_unique<MemoryOutputStream>();
+    MemoryOutputStream* raw = out.get();
+    auto writer = ParquetWriter::Make(std::move(out), schema, options);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    for (int64_t begin = 0; begin < kRows; begin += 333) {
+      std::vector<std::vector<Value>> batch(rows.begin() + begin,
+                                            rows.begin() + std::min(begin + 333, kRows));
+      ASSERT_TRUE((*writer)->Write(*parquet_test::MakeBatch(schema, batch)).ok());
+    }
+    ASSERT_TRUE((*writer)->Finish().ok());
+    const std::string bytes = raw->TakeBuffer();
+
+    // Every value is new: the one at row `overflow` takes the dictionary past 4096 bytes.
+    const int64_t overflow = 4096 / c.plain_bytes;
+    std::vector<int32_t> expected_values;
+    std::vector<parquet::Encoding> expected_encodings;
+    int64_t start = 0;
+    for (; start + kPageRows <= overflow; start += kPageRows) {
+      expected_values.push_back(kPageRows);
+      expected_encodings.push_back(parquet::Encoding::kRleDictionary);
+    }
+    expected_values.push_back(static_cast<int32_t>(overflow + 1 - start));
+    expected_encodings.push_back(parquet::Encoding::kRleDictionary);
+    for (start = overflow + 1; start < kRows; start += kPageRows) {
+      expected_values.push_back(static_cast<int32_t>(std::min(kPageRows, kRows - start)));
+      expected_encodings.push_back(parquet::Encoding::kPlain);
+    }
+    std::unique_ptr<ParquetFileReader> reader = parquet_test::OpenWritten(bytes);
+    ASSERT_TRUE(reader);
+    std::vector<int32_t> page_values;
+    std::vector<parquet::Encoding> encodings;
+    for (const parquet_test::PageInFile& page :
+         DataPages(bytes, reader->metadata().row_groups[0].columns[0])) {
+      page_values.push_back(page.header.data_page_header->num_values);
+      encodings.push_back(page.header.data_page_header->encoding);
+    }
+    EXPECT_EQ(page_values, expected_values);
+    EXPECT_EQ(encodings, expected_encodings);
+    EXPECT_EQ(ReadBack(bytes), rows);
+  }
 }
 
 // In a nested column the limit counts level slots, and pages still end where a row starts.
