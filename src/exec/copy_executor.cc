@@ -252,7 +252,9 @@ Result<LoadResult> LoadFiles(const CopyPlan& plan, const CopySettings& settings,
       auto finish_sink = [&]() -> Status {
         if (!sink) return Status::OK();
         INLET_ASSIGN_OR_RETURN(std::vector<DataFile> files, sink->Finish());
-        for (DataFile& file : files) lane_files[lane].push_back(LaneFile{sink_source, std::move(file)});
+        for (DataFile& file : files) {
+          lane_files[lane].push_back(LaneFile{sink_source, std::move(file)});
+        }
         sink.reset();
         return Status::OK();
       };

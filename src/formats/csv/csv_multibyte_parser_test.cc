@@ -4,40 +4,13 @@
 
 #include <random>
 
+#include "formats/csv/csv_test_util.h"
 
 namespace inlet {
 namespace {
 
-using Rows = std::vector<std::vector<std::string>>;
-
-struct Parsed {
-  Rows rows;
-  std::vector<int64_t> lines;
-  std::vector<int64_t> offsets;
-  std::vector<bool> unterminated;
-};
-
-Result<Parsed> TryParse(const std::string& text, CsvDialect dialect, int64_t chunk_size,
-                        int64_t skip_lines = 0) {
-  dialect.chunk_size = chunk_size;
-  CsvParser parser(std::make_unique<MemoryInputStream>(text), dialect);
-  if (skip_lines > 0) INLET_RETURN_NOT_OK(parser.SkipLines(skip_lines));
-  Parsed out;
-  while (true) {
-    INLET_ASSIGN_OR_RETURN(bool more, parser.NextRecord());
-    if (!more) break;
-    std::vector<std::string> row;
-    for (size_t i = 0; i < parser.num_fields(); ++i) row.emplace_back(parser.field(i));
-    out.rows.push_back(std::move(row));
-    out.lines.push_back(parser.record_line());
-    out.offsets.push_back(parser.record_offset());
-    out.unterminated.push_back(parser.unterminated_quote());
-  }
-  INLET_ASSIGN_OR_RETURN(bool again, parser.NextRecord());
-  EXPECT_FALSE(again);
-  EXPECT_EQ(parser.bytes_consumed(), static_cast<int64_t>(text.size()));
-  return out;
-}
+using Rows = TextRows;
+using Parsed = ParsedCsv;
 
 CsvDialect Multi(std::string field, std::string record = "") {
   CsvDialect d;
@@ -55,7 +28,7 @@ CsvDialect Multi(std::string field, std::string record = "") {
 class CsvMultiByteParserTest : public ::testing::TestWithParam<int64_t> {
  protected:
   Parsed Parse(const std::string& text, const CsvDialect& dialect, int64_t skip_lines = 0) {
-    Result<Parsed> parsed = TryParse(text, dialect, GetParam(), skip_lines);
+    Result<Parsed> parsed = ParseCsvText(text, dialect, GetParam(), skip_lines);
     EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
     return parsed.ok() ? *parsed : Parsed{};
   }
@@ -128,8 +101,8 @@ TEST_P(CsvMultiByteParserTest, SkipLinesCountsRecordDelimiters) {
 TEST_P(CsvMultiByteParserTest, OversizedRecordIsAnError) {
   CsvDialect d = Multi("||");
   d.max_record_bytes = 64;
-  Result<Parsed> parsed =
-      TryParse("a||b\n\"" + std::string(1000, 'x') + "\n", d, std::max<int64_t>(GetParam(), 16));
+  Result<Parsed> parsed = ParseCsvText("a||b\n\"" + std::string(1000, 'x') + "\n", d,
+                                       std::max<int64_t>(GetParam(), 16));
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.status().message(),
             "line 2: a record holds more than 64 B; is a quote left unclosed?");
@@ -163,8 +136,8 @@ TEST_P(CsvMultiByteParserTest, ReadsWhatTheOneByteLoopReads) {
         one.custom_record_delimiter = true;
         one.record_delimiter = ';';
       }
-      Result<Parsed> expected = TryParse(one_byte, one, GetParam());
-      Result<Parsed> got = TryParse(multi_text, multi, GetParam());
+      Result<Parsed> expected = ParseCsvText(one_byte, one, GetParam());
+      Result<Parsed> got = ParseCsvText(multi_text, multi, GetParam());
       ASSERT_TRUE(expected.ok() && got.ok());
       Rows mapped = got->rows;
       for (auto& row : mapped) {

@@ -4,43 +4,21 @@
 
 #include <random>
 
+#include "formats/csv/csv_test_util.h"
+
 namespace inlet {
 namespace {
 
-using Rows = std::vector<std::vector<std::string>>;
-
-struct Parsed {
-  Rows rows;
-  std::vector<int64_t> lines;
-  std::vector<int64_t> offsets;
-  std::vector<bool> unterminated;
-};
+using Rows = TextRows;
+using Parsed = ParsedCsv;
 
 // Every test runs at several chunk sizes, so fields, quotes, CRLFs and BOMs land across chunk
 // boundaries in every possible place.
 class CsvParserTest : public ::testing::TestWithParam<int64_t> {
  protected:
-  Result<Parsed> TryParse(const std::string& text, CsvDialect dialect = {},
+  Result<Parsed> TryParse(const std::string& text, const CsvDialect& dialect = {},
                           int64_t skip_lines = 0) {
-    dialect.chunk_size = GetParam();
-    CsvParser parser(std::make_unique<MemoryInputStream>(text), dialect);
-    if (skip_lines > 0) INLET_RETURN_NOT_OK(parser.SkipLines(skip_lines));
-    Parsed out;
-    while (true) {
-      INLET_ASSIGN_OR_RETURN(bool more, parser.NextRecord());
-      if (!more) break;
-      std::vector<std::string> row;
-      for (size_t i = 0; i < parser.num_fields(); ++i) row.emplace_back(parser.field(i));
-      out.rows.push_back(std::move(row));
-      out.lines.push_back(parser.record_line());
-      out.offsets.push_back(parser.record_offset());
-      out.unterminated.push_back(parser.unterminated_quote());
-    }
-    // The end stays the end.
-    INLET_ASSIGN_OR_RETURN(bool again, parser.NextRecord());
-    EXPECT_FALSE(again);
-    EXPECT_EQ(parser.bytes_consumed(), static_cast<int64_t>(text.size()));
-    return out;
+    return ParseCsvText(text, dialect, GetParam(), skip_lines);
   }
   Parsed Parse(const std::string& text, CsvDialect dialect = {}, int64_t skip_lines = 0) {
     Result<Parsed> parsed = TryParse(text, dialect, skip_lines);
