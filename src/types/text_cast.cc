@@ -325,7 +325,7 @@ bool AppendDecimal(std::string_view text, const LogicalType& type, Column* out,
 bool AppendVarchar(std::string_view text, const LogicalType& type, Column* out,
                    std::string* error, const CastOptions& options) {
   int64_t length = Utf8Length(text);
-  if (length < 0) return Fail(error, "invalid UTF-8");
+  if (length < 0) return Fail(error, kInvalidUtf8Reason);
   if (type.max_length() >= 0 && length > type.max_length()) {
     if (!options.truncate_strings) {
       return Fail(error, "value is " + std::to_string(length) + " characters long, over the " +

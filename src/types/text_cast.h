@@ -30,6 +30,10 @@ struct CastOptions {
   bool truncate_strings = false;
 };
 
+/// The reason AppendTextAsType gives for text that is not UTF-8 (a VARCHAR's other failure is
+/// being too long), so a loader can tell the two apart.
+inline constexpr char kInvalidUtf8Reason[] = "invalid UTF-8";
+
 /// Parses `text` as `type` and appends it to `out` (whose type is `type`). On failure nothing is
 /// appended, false is returned and `*error` says why, e.g. "invalid INTEGER value" or
 /// "value out of range for TINYINT".

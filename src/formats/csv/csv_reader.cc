@@ -451,7 +451,7 @@ RowErrorKind CsvReader::DescribeFieldError(size_t f, std::string* reason,
             field.type.ToString() + ": " + cast_error_;
   if (field.type.id() != TypeId::kVarchar) return RowErrorKind::kCast;
   // The two ways text fails to be VARCHAR(n) (text_cast.h).
-  return cast_error_ == "invalid UTF-8" ? RowErrorKind::kInvalidUtf8 : RowErrorKind::kTooLong;
+  return cast_error_ == kInvalidUtf8Reason ? RowErrorKind::kInvalidUtf8 : RowErrorKind::kTooLong;
 }
 
 Status CsvReader::Reject(RowErrorKind kind, int64_t column_index, std::string_view raw,
