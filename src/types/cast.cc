@@ -215,8 +215,10 @@ bool ParseTimestamp(std::string_view s, int64_t* micros, bool* had_zone) {
     *had_zone = true;
     time -= offset_minutes * 60 * kMicrosPerSecond;
   }
-  *micros = static_cast<int64_t>(days) * kMicrosPerDay + time;
-  return true;
+  // Six-digit years reach past what microseconds in 64 bits can hold (about 292,000 years).
+  int64_t day_micros = 0;
+  return !__builtin_mul_overflow(static_cast<int64_t>(days), kMicrosPerDay, &day_micros) &&
+         !__builtin_add_overflow(day_micros, time, micros);
 }
 
 std::string FormatDate(int32_t days) {
@@ -454,7 +456,12 @@ Result<Value> CastValue(const Value& value, const LogicalType& target) {
       return Value::Time(time < 0 ? time + kMicrosPerDay : time);
     }
   } else if (source.is_temporal() && target.is_temporal()) {
-    int64_t micros = source.id() == TypeId::kDate ? value.GetInt() * kMicrosPerDay : value.GetInt();
+    int64_t micros = value.GetInt();
+    if (source.id() == TypeId::kDate &&
+        __builtin_mul_overflow(value.GetInt(), kMicrosPerDay, &micros)) {
+      return Status::CastError("cannot cast DATE " + value.ToString() + " to " +
+                               target.ToString() + ": out of the range of " + target.ToString());
+    }
     if (target.id() == TypeId::kDate) {
       int64_t days = micros / kMicrosPerDay - (micros % kMicrosPerDay < 0 ? 1 : 0);
       return Value::Date(static_cast<int32_t>(days));

@@ -88,6 +88,14 @@ TEST(CastTest, DatesAndTimestamps) {
             "zone; use TIMESTAMPTZ");
   EXPECT_EQ(Cast("1960-06-01 12:00:00.000001", LogicalType::Timestamp()),
             "1960-06-01 12:00:00.000001");
+  // A six-digit year is a DATE, but past the microseconds a TIMESTAMP holds (found by the
+  // csv_reader fuzzer: the product overflowed).
+  EXPECT_EQ(Cast("342002-02-02", LogicalType::Date()), "342002-02-02");
+  EXPECT_EQ(Cast("342002-02-02", LogicalType::Timestamp()).substr(0, 6), "ERROR:");
+  EXPECT_EQ(Cast("292000-01-01 00:00:00", LogicalType::Timestamp()), "292000-01-01 00:00:00");
+  Result<Value> far = CastValue(Value::Date(2000000000), LogicalType::Timestamp());
+  ASSERT_FALSE(far.ok());
+  EXPECT_NE(far.status().message().find("out of the range of TIMESTAMP"), std::string::npos);
 }
 
 // ParseDate reads "YYYY-MM-DD" at fixed places and leaves other shapes to a general parser: both

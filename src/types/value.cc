@@ -1,5 +1,7 @@
 #include "types/value.h"
 
+#include <cstdint>
+
 #include <cmath>
 #include <cstdio>
 
@@ -191,8 +193,13 @@ long double AsLongDouble(const Value& v) {
 
 // Timestamps compare in microseconds; a DATE is midnight of its day.
 int64_t AsMicros(const Value& v) {
-  if (v.type().id() == TypeId::kDate) return v.GetInt() * 86400LL * 1000000LL;
-  return v.GetInt();
+  if (v.type().id() != TypeId::kDate) return v.GetInt();
+  // A DATE past what a TIMESTAMP holds still compares after (or before) every TIMESTAMP.
+  int64_t micros = 0;
+  if (__builtin_mul_overflow(v.GetInt(), int64_t{86400} * 1000000, &micros)) {
+    return v.GetInt() < 0 ? INT64_MIN : INT64_MAX;
+  }
+  return micros;
 }
 
 template <typename T>
