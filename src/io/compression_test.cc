@@ -14,6 +14,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/trickle_input_stream.h"
+
 namespace inlet {
 namespace {
 
@@ -143,20 +145,6 @@ std::string SampleText(size_t rows) {
   }
   return out;
 }
-
-/// Hands out at most `chunk` bytes per Read, as a network stream may.
-class TrickleInputStream : public InputStream {
- public:
-  TrickleInputStream(std::string data, int64_t chunk) : inner_(std::move(data)), chunk_(chunk) {}
-  Result<int64_t> Read(int64_t nbytes, void* out) override {
-    return inner_.Read(std::min(nbytes, chunk_), out);
-  }
-  int64_t source_bytes_read() const override { return inner_.source_bytes_read(); }
-
- private:
-  MemoryInputStream inner_;
-  int64_t chunk_;
-};
 
 /// Reads everything in `chunk`-byte calls, so that output buffers fill up mid-block.
 Result<std::string> ReadInChunks(InputStream& in, int64_t chunk) {

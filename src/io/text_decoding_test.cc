@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "io/trickle_input_stream.h"
+
 namespace inlet {
 namespace {
 
@@ -24,20 +26,6 @@ std::string Encode(const std::string& utf8, const char* charset) {
   out.resize(out.size() - out_left);
   return out;
 }
-
-/// Hands out at most `chunk` bytes per Read, so chunk ends fall inside characters.
-class TrickleInputStream : public InputStream {
- public:
-  TrickleInputStream(std::string data, int64_t chunk) : inner_(std::move(data)), chunk_(chunk) {}
-  Result<int64_t> Read(int64_t nbytes, void* out) override {
-    return inner_.Read(std::min(nbytes, chunk_), out);
-  }
-  int64_t source_bytes_read() const override { return inner_.source_bytes_read(); }
-
- private:
-  MemoryInputStream inner_;
-  int64_t chunk_;
-};
 
 Result<std::string> Decode(std::string bytes, const std::string& encoding,
                            bool replace_invalid = false, int64_t chunk = 1 << 16) {
